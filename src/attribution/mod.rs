@@ -1,0 +1,878 @@
+//! Attribution: which quote spans are speech, who said them, and the
+//! reported speech (indirect) clauses with their exact content spans.
+//!
+//! Every decision is a named rule, reported in the `method` column:
+//! `colon` (X说：“…”), `preposed` (X说，“…”), `governed` (X重申“…”),
+//! `postposed` (“…”X说), `post_cue` (“…”。X这样评价), `sandwich`
+//! (“…”X说，“…”), `partial_in_indirect`, `nested` (a quote inside a quote
+//! with its own cue), `indirect` (X说，…), `zero_anaphora` (…，并表示…),
+//! `turn` / `turn_next_paragraph` / `turn_far` (a quote with no cue continues
+//! a speaker's turn), `pronoun` (他说 resolved), `unattributed`.
+
+pub mod speaker;
+
+use crate::lexicon::{CueClass, Knowledge, Role};
+use crate::mentions::{CueHit, EntityKind};
+use crate::quotes::QuoteSpan;
+use crate::text::marks;
+pub use speaker::{Np, Parser, Speaker, SpeakerType};
+
+/// Kind of a unit of speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Quoted sentence(s).
+    Direct,
+    /// A quoted fragment inside reported speech or narration.
+    Partial,
+    /// Reported speech without quote marks.
+    Indirect,
+    /// A name, slogan or scare quote.
+    Term,
+}
+
+impl Kind {
+    /// The CSV spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Partial => "partial",
+            Kind::Indirect => "indirect",
+            Kind::Term => "term",
+        }
+    }
+}
+
+/// One attributed unit of speech, positions local to its unit.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Kind.
+    pub kind: Kind,
+    /// First character of the words.
+    pub start: usize,
+    /// One past the last.
+    pub end: usize,
+    /// The speaker, if any.
+    pub speaker: Option<Speaker>,
+    /// The speaker's phrase is in this unit (its span is meaningful).
+    pub speaker_here: bool,
+    /// The cue, if any.
+    pub cue: Option<(usize, usize)>,
+    /// The rule that fired.
+    pub method: &'static str,
+    /// Confidence in the attribution, 0–1.
+    pub confidence: f32,
+    /// The sentence around the words.
+    pub sentence: (usize, usize),
+}
+
+/// What carries from one unit to the next inside an article.
+#[derive(Debug, Clone, Default)]
+pub struct DocState {
+    /// The last person mentioned or quoted.
+    pub last_person: Option<Speaker>,
+    /// The speaker whose words ended the previous unit.
+    pub turn: Option<Speaker>,
+    /// The last speaker of any quote.
+    pub last_speaker: Option<Speaker>,
+    /// A speaker whose cue and colon ended the previous unit.
+    pub pending_colon: Option<Speaker>,
+}
+
+#[derive(Debug, Clone)]
+struct Clause {
+    hit: CueHit,
+    class: CueClass,
+    bare: bool,
+    /// where the reported words start (after punctuation / tails)
+    content: usize,
+    /// what follows the cue
+    after: After,
+    speaker: Option<Speaker>,
+    here: bool,
+    method: &'static str,
+    citation: bool,
+    clause_start: usize,
+    sentence: (usize, usize),
+    /// used as the cue of a quote before it
+    post_used: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum After {
+    Colon,
+    Comma,
+    Quote,
+    Bare,
+    End,
+}
+
+/// Attribution over one unit.
+pub struct Unit<'a> {
+    /// Lexicons.
+    pub k: &'a Knowledge,
+    /// Normalised text.
+    pub norm: &'a [char],
+    /// Original text.
+    pub orig: &'a [char],
+    /// Quote spans.
+    pub quotes: &'a [QuoteSpan],
+    /// Cue hits.
+    pub cues: &'a [CueHit],
+    /// Entity mentions by start.
+    pub ents: &'a [Vec<(usize, EntityKind)>],
+    /// Longest function word.
+    pub max_word: usize,
+}
+
+fn is_comma(c: char) -> bool {
+    matches!(c, '，' | ',')
+}
+fn is_colon(c: char) -> bool {
+    matches!(c, '：' | ':')
+}
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+impl<'a> Unit<'a> {
+    fn parser(&self) -> Parser<'a> {
+        Parser { k: self.k, norm: self.norm, orig: self.orig, ents: self.ents, max_word: self.max_word }
+    }
+
+    /// Runs attribution; `state` carries context between units.
+    pub fn attribute(&self, state: &mut DocState, include_terms: bool) -> Vec<Found> {
+        let n = self.norm.len();
+        let norm = self.norm;
+        let p = self.parser();
+        // top-level quote coverage
+        let mut top: Vec<usize> = Vec::new();
+        let mut inq = vec![usize::MAX; n];
+        for (i, q) in self.quotes.iter().enumerate() {
+            if q.depth == 0 {
+                let e = q.close.map_or(n, |c| c + 1);
+                for x in inq.iter_mut().take(e).skip(q.open) {
+                    *x = i;
+                }
+                top.push(i);
+            }
+        }
+        let outside = |i: usize| inq[i] == usize::MAX;
+        // sentences (outside quotes)
+        let mut sent_id = vec![0usize; n + 1];
+        let mut bounds: Vec<(usize, usize)> = Vec::new();
+        let mut s0 = 0;
+        for i in 0..n {
+            sent_id[i] = bounds.len();
+            if outside(i) && is_sentence_end(norm[i]) {
+                bounds.push((s0, i + 1));
+                s0 = i + 1;
+            }
+        }
+        if s0 < n || bounds.is_empty() {
+            bounds.push((s0, n));
+        }
+        sent_id[n] = bounds.len() - 1;
+        let sentence = |i: usize| bounds[sent_id[i.min(n)]];
+        let clause_start = |i: usize| {
+            let (ss, _) = sentence(i);
+            let mut j = i;
+            while j > ss {
+                let c = norm[j - 1];
+                if outside(j - 1) && (marks::is_clause_punct(c) && c != '、') {
+                    break;
+                }
+                if !outside(j - 1) {
+                    break;
+                }
+                j -= 1;
+            }
+            j
+        };
+        let sentence_end_excl = |i: usize| {
+            let (_, e) = sentence(i);
+            let mut e = e;
+            while e > 0 && e > i && (is_sentence_end(norm[e - 1]) || norm[e - 1].is_whitespace()) {
+                e -= 1;
+            }
+            e
+        };
+
+        // ---- cue clauses
+        let mut clauses: Vec<Clause> = Vec::new();
+        for hit in self.cues.iter().copied() {
+            if !outside(hit.start) {
+                continue;
+            }
+            let cue = &self.k.cues[hit.cue];
+            let prev = if hit.start > 0 { norm[hit.start - 1] } else { ' ' };
+            let next = norm.get(hit.end).copied().unwrap_or(' ');
+            if cue.class == CueClass::Speech && (prev == '的' || prev == '之') {
+                continue;
+            }
+            // tails and addressees after the cue
+            let mut t = hit.end;
+            for _ in 0..2 {
+                if let Some(l) = p.word_at(t, n, Role::CueTail).or_else(|| p.word_at(t, n, Role::Addressee)) {
+                    t += l;
+                } else {
+                    break;
+                }
+            }
+            if cue.class == CueClass::Speech && next == '的' && t == hit.end {
+                continue;
+            }
+            let mut after_pos = t;
+            while after_pos < n && norm[after_pos] == ' ' {
+                after_pos += 1;
+            }
+            let (after, content) = match norm.get(after_pos) {
+                None => (After::End, n),
+                Some(&c) if is_colon(c) => (After::Colon, after_pos + 1),
+                Some(&c) if is_comma(c) => (After::Comma, after_pos + 1),
+                Some(&c) if marks::closer_of(c).is_some() && !outside(after_pos) => (After::Quote, after_pos),
+                Some(&c) if is_sentence_end(c) => (After::End, after_pos),
+                Some(_) => (After::Bare, hit.end),
+            };
+            let cs = clause_start(hit.start);
+            let (mut speaker, mut here, mut method, mut citation) = (None, true, "indirect", false);
+            match p.before_cue(cs, hit.start) {
+                Np::Found(_, end)
+                    if cue.class == CueClass::Noun
+                        && !(prev == '的'
+                            || p.word_at(end, hit.start, Role::ModifierStart)
+                                .is_some_and(|_| norm[end] == '在')) => {}
+                Np::Found(sp, _) => {
+                    citation = p.word_at(cs, hit.start, Role::Citation).is_some();
+                    speaker = Some(sp);
+                }
+                Np::Empty { report, citation: cit } => {
+                    citation = cit;
+                    if !report {
+                        if let Some((sp, h)) =
+                            self.zero_anaphora(&clauses, cs, sentence(hit.start), state, &p)
+                        {
+                            speaker = Some(sp);
+                            here = h;
+                            method = "zero_anaphora";
+                        }
+                    }
+                }
+                Np::Invalid => {}
+            }
+            clauses.push(Clause {
+                hit,
+                class: cue.class,
+                bare: cue.bare,
+                content,
+                after,
+                speaker,
+                here,
+                method,
+                citation,
+                clause_start: cs,
+                sentence: sentence(hit.start),
+                post_used: false,
+            });
+        }
+        // pronouns → last person
+        let person_before = |pos: usize, clauses: &[Clause]| -> Option<Speaker> {
+            let mut best: Option<(usize, Speaker)> = None;
+            for c in clauses.iter() {
+                if let Some(sp) = &c.speaker {
+                    if sp.stype == SpeakerType::Person && c.hit.start < pos && c.here {
+                        best = Some((c.hit.start, sp.clone()));
+                    }
+                }
+            }
+            for (i, v) in self.ents.iter().enumerate().take(pos) {
+                if !outside(i) {
+                    continue;
+                }
+                // title + name anywhere: 村支书赵大山
+                if let Some((te, EntityKind::Title(_))) = v.first() {
+                    if let Some((sp, _)) = p.parse_forward(i, pos.min(te + 12)) {
+                        if sp.stype == SpeakerType::Person
+                            && sp.span.0 == i
+                            && best.as_ref().is_none_or(|(b, _)| *b < i)
+                        {
+                            best = Some((i, sp));
+                        }
+                    }
+                }
+                if let Some((e, EntityKind::Person(pi))) = v.first() {
+                    if best.as_ref().is_none_or(|(b, _)| *b < i) {
+                        let t: String = self.orig[i..*e].iter().collect();
+                        let person = &self.k.people[*pi];
+                        best = Some((
+                            i,
+                            Speaker {
+                                text: t.clone(),
+                                name: t,
+                                title: person.title.clone(),
+                                affiliation: person.affiliation.clone(),
+                                stype: SpeakerType::Person,
+                                key: person.name.clone(),
+                                span: (i, *e),
+                                person: Some(*pi),
+                            },
+                        ));
+                    }
+                }
+            }
+            best.map(|b| b.1).or_else(|| state.last_person.clone())
+        };
+        for i in 0..clauses.len() {
+            let resolve = matches!(&clauses[i].speaker, Some(sp) if sp.stype == SpeakerType::Pronoun);
+            if resolve {
+                let pos = clauses[i].clause_start;
+                let before = clauses[..i].to_vec();
+                if let Some(mut r) = person_before(pos, &before) {
+                    let orig_span = clauses[i].speaker.as_ref().map(|s| s.span).unwrap_or((pos, pos));
+                    r.span = orig_span;
+                    clauses[i].speaker = Some(r);
+                    clauses[i].method = "pronoun";
+                }
+            }
+        }
+
+        let mut out: Vec<Found> = Vec::new();
+        let mut q_attr: Vec<Option<usize>> = vec![None; self.quotes.len()]; // index into out
+        let qlen = |q: &QuoteSpan| q.end(n).saturating_sub(q.start());
+        let qtext = |q: &QuoteSpan| -> &[char] { &norm[q.start()..q.end(n)] };
+        let speechlike = |q: &QuoteSpan| -> bool {
+            if q.close.is_some_and(|c| norm.get(c + 1) == Some(&'的')) {
+                return false;
+            }
+            let t = qtext(q);
+            let l = t.len();
+            let has_end = t.iter().any(|&c| is_sentence_end(c));
+            let has_clause = t.iter().any(|&c| matches!(c, '，' | '；' | ',' | ';'));
+            let first_person =
+                (0..l).any(|i| p.word_at(q.start() + i, q.end(n), Role::FirstPerson).is_some());
+            (has_end && l >= 4) || (has_clause && l >= 10) || (first_person && l >= 6)
+        };
+        let clause_like = |q: &QuoteSpan| -> bool {
+            let l = qlen(q);
+            let t = qtext(q);
+            speechlike(q) || l >= 8 || t.iter().any(|&c| marks::is_clause_punct(c))
+        };
+        let followed_by_punct = |q: &QuoteSpan| -> bool {
+            match q.close {
+                None => true,
+                Some(c) => match norm.get(c + 1) {
+                    None => true,
+                    Some(&x) => {
+                        marks::is_clause_punct(x)
+                            || x == '…'
+                            || marks::closer_of(x).is_some()
+                            || x.is_whitespace()
+                    }
+                },
+            }
+        };
+        let push = |out: &mut Vec<Found>, f: Found| {
+            out.push(f);
+            out.len() - 1
+        };
+
+        // ---- pending colon from the previous unit
+        if let Some(sp) = state.pending_colon.take() {
+            if let Some(&qi) = top.first() {
+                let q = &self.quotes[qi];
+                if norm[..q.open].iter().all(|c| c.is_whitespace()) {
+                    let f = Found {
+                        kind: Kind::Direct,
+                        start: q.start(),
+                        end: q.end(n),
+                        speaker: Some(sp),
+                        speaker_here: false,
+                        cue: None,
+                        method: "colon",
+                        confidence: 0.8,
+                        sentence: sentence(q.open),
+                    };
+                    q_attr[qi] = Some(push(&mut out, f));
+                }
+            }
+        }
+
+        // ---- quotes right after a cue (X说：“…” / X说，“…” / X重申“…”), chained
+        for c in &clauses {
+            let Some(sp) = c.speaker.clone() else { continue };
+            if c.class == CueClass::Noun || (c.class == CueClass::Post && c.after != After::Colon) {
+                continue;
+            }
+            let mut pos = c.content;
+            while pos < n && norm[pos].is_whitespace() {
+                pos += 1;
+            }
+            let Some(qi) = top.iter().copied().find(|&qi| self.quotes[qi].open == pos) else { continue };
+            if q_attr[qi].is_some() {
+                continue;
+            }
+            let q = &self.quotes[qi];
+            let governed = c.after == After::Quote;
+            if governed && !(clause_like(q) && followed_by_punct(q)) {
+                continue;
+            }
+            // X指出，“数字鸿沟”仍然存在: a term inside a reported clause
+            if !governed && !speechlike(q) && !followed_by_punct(q) {
+                continue;
+            }
+            let method = if governed {
+                "governed"
+            } else if c.after == After::Colon {
+                "colon"
+            } else {
+                "preposed"
+            };
+            let kind = if governed || c.citation { Kind::Partial } else { Kind::Direct };
+            let f = Found {
+                kind,
+                start: q.start(),
+                end: q.end(n),
+                speaker: Some(sp.clone()),
+                speaker_here: c.here,
+                cue: Some((c.hit.start, c.hit.end)),
+                method,
+                confidence: 0.9,
+                sentence: c.sentence,
+            };
+            q_attr[qi] = Some(push(&mut out, f));
+            // adjacent quotes continue the same cue: “…”“…”
+            let mut last = qi;
+            while let Some(close) = self.quotes[last].close {
+                let mut j = close + 1;
+                while j < n && (norm[j].is_whitespace() || norm[j] == '、') {
+                    j += 1;
+                }
+                let Some(nq) = top.iter().copied().find(|&x| self.quotes[x].open == j) else { break };
+                if q_attr[nq].is_some() || !clause_like(&self.quotes[nq]) {
+                    break;
+                }
+                let q2 = &self.quotes[nq];
+                let f = Found {
+                    kind,
+                    start: q2.start(),
+                    end: q2.end(n),
+                    speaker: Some(sp.clone()),
+                    speaker_here: c.here,
+                    cue: Some((c.hit.start, c.hit.end)),
+                    method,
+                    confidence: 0.85,
+                    sentence: c.sentence,
+                };
+                q_attr[nq] = Some(push(&mut out, f));
+                last = nq;
+            }
+        }
+
+        // ---- post-posed: “…”X说 / “…”……X宣布 / “…”。X这样评价
+        for &qi in &top {
+            if q_attr[qi].is_some() {
+                continue;
+            }
+            let q = &self.quotes[qi];
+            let Some(close) = q.close else { continue };
+            let (_, se) = sentence(close + 1);
+            let sl = speechlike(q);
+            // first cue clause after the quote within the same sentence, before another quote
+            let next_quote = top.iter().map(|&x| self.quotes[x].open).find(|&o| o > close).unwrap_or(n);
+            let mut chosen = None;
+            let mut clauses_seen = 0;
+            let mut last_cs = usize::MAX;
+            for (ci, c) in clauses.iter().enumerate() {
+                if c.hit.start <= close || c.hit.start >= se.max(close + 1) || c.hit.start >= next_quote {
+                    continue;
+                }
+                if c.clause_start != last_cs {
+                    clauses_seen += 1;
+                    last_cs = c.clause_start;
+                }
+                if clauses_seen > 3 || c.hit.start - close > 60 {
+                    break;
+                }
+                if c.speaker.is_some() && c.method != "zero_anaphora" {
+                    let immediate = c.clause_start <= close + 2;
+                    if sl || immediate {
+                        chosen = Some(ci);
+                    }
+                    break;
+                }
+            }
+            // a post cue (这样评价) later in the unit, before any other quote
+            if chosen.is_none() && sl {
+                chosen = clauses.iter().position(|c| {
+                    c.class == CueClass::Post
+                        && c.hit.start > close
+                        && c.hit.start < next_quote
+                        && c.speaker.is_some()
+                        && c.after != After::Colon
+                });
+            }
+            if let Some(ci) = chosen {
+                clauses[ci].post_used = true;
+                let c = &clauses[ci];
+                let method = if c.class == CueClass::Post { "post_cue" } else { "postposed" };
+                let kind = if sl || qlen(q) >= 8 { Kind::Direct } else { Kind::Partial };
+                let f = Found {
+                    kind,
+                    start: q.start(),
+                    end: q.end(n),
+                    speaker: c.speaker.clone(),
+                    speaker_here: c.here,
+                    cue: Some((c.hit.start, c.hit.end)),
+                    method,
+                    confidence: 0.85,
+                    sentence: sentence(q.open),
+                };
+                q_attr[qi] = Some(push(&mut out, f));
+                // “A”“B”X说: an adjacent quote before takes the same speaker
+                let mut cur = qi;
+                while let Some(pos) = top.iter().position(|&x| x == cur) {
+                    if pos == 0 {
+                        break;
+                    }
+                    let pq = top[pos - 1];
+                    let prevq = &self.quotes[pq];
+                    let adjacent = prevq.close.is_some_and(|pc| {
+                        norm[pc + 1..self.quotes[cur].open].iter().all(|c| c.is_whitespace() || *c == '、')
+                    });
+                    if !adjacent || q_attr[pq].is_some() || !speechlike(prevq) {
+                        break;
+                    }
+                    let f = Found {
+                        kind: Kind::Direct,
+                        start: prevq.start(),
+                        end: prevq.end(n),
+                        speaker: c.speaker.clone(),
+                        speaker_here: c.here,
+                        cue: Some((c.hit.start, c.hit.end)),
+                        method,
+                        confidence: 0.8,
+                        sentence: sentence(prevq.open),
+                    };
+                    q_attr[pq] = Some(push(&mut out, f));
+                    cur = pq;
+                }
+            }
+        }
+        // sandwich: a quote right after a post-used cue's comma was attributed as
+        // "preposed" above; rename it.
+        for c in clauses.iter().filter(|c| c.post_used) {
+            for f in out.iter_mut() {
+                if f.cue == Some((c.hit.start, c.hit.end)) && matches!(f.method, "preposed" | "colon") {
+                    f.method = "sandwich";
+                }
+            }
+        }
+
+        // ---- indirect speech
+        for ci in 0..clauses.len() {
+            let c = clauses[ci].clone();
+            let Some(sp) = c.speaker.clone() else { continue };
+            if c.class != CueClass::Speech && !(c.class == CueClass::Post && c.after == After::Colon) {
+                continue;
+            }
+            if c.citation {
+                continue;
+            }
+            let start = match c.after {
+                After::Colon | After::Comma => c.content,
+                After::Bare if c.bare && !c.post_used => c.content,
+                After::Quote if c.bare && !c.post_used => c.content,
+                _ => continue,
+            };
+            let mut s = start;
+            while s < n && norm[s].is_whitespace() {
+                s += 1;
+            }
+            if s >= n {
+                if c.after == After::Colon {
+                    state.pending_colon = Some(sp.clone());
+                }
+                continue;
+            }
+            // content opening with an attributed quote: the quote is the unit
+            if let Some(&qi) = top.iter().find(|&&qi| self.quotes[qi].open == s) {
+                if q_attr[qi].is_some() {
+                    continue;
+                }
+            }
+            if p.word_at(s, n, Role::Citation).is_some() {
+                continue;
+            }
+            // content that is nothing but one quote (a term): no reported clause
+            let only_quote = top.iter().any(|&qi| {
+                let q = &self.quotes[qi];
+                q.open == s
+                    && q.close.is_some_and(|c| {
+                        norm[c + 1..sentence_end_excl(s).max(c + 1)]
+                            .iter()
+                            .all(|&x| marks::is_clause_punct(x) || x.is_whitespace())
+                    })
+            });
+            if only_quote {
+                continue;
+            }
+            let mut e = sentence_end_excl(s);
+            // a later cue clause with its own speaker ends this one
+            for c2 in clauses.iter().skip(ci + 1) {
+                if c2.sentence != c.sentence || c2.clause_start <= s || c2.clause_start >= e {
+                    continue;
+                }
+                let produces = matches!(c2.after, After::Colon | After::Comma)
+                    || (c2.bare && matches!(c2.after, After::Bare | After::Quote));
+                if c2.speaker.is_some() && c2.class != CueClass::Noun && c2.here && produces {
+                    e = c2.clause_start;
+                    break;
+                }
+            }
+            while e > s && (marks::is_clause_punct(norm[e - 1]) || norm[e - 1].is_whitespace()) {
+                e -= 1;
+            }
+            if e <= s || e - s < 2 {
+                continue;
+            }
+            if c.after == After::Bare || c.after == After::Quote {
+                // 表示感谢 is not reported speech
+                let clause_end = (s..e).find(|&i| outside(i) && marks::is_clause_punct(norm[i])).unwrap_or(e);
+                if let Some(l) = p.word_at(s, e, Role::NonSpeechObject) {
+                    if clause_end - s <= l + 2 {
+                        continue;
+                    }
+                }
+                if clause_end - s < 3 {
+                    continue;
+                }
+            }
+            let f = Found {
+                kind: Kind::Indirect,
+                start: s,
+                end: e,
+                speaker: Some(sp.clone()),
+                speaker_here: c.here,
+                cue: Some((c.hit.start, c.hit.end)),
+                method: c.method,
+                confidence: if c.method == "indirect" { 0.85 } else { 0.7 },
+                sentence: c.sentence,
+            };
+            push(&mut out, f);
+            // fragments quoted inside the reported clause
+            for &qi in &top {
+                let q = &self.quotes[qi];
+                if q.open < s || q.open >= e || q_attr[qi].is_some() {
+                    continue;
+                }
+                let before = if q.open > 0 { norm[q.open - 1] } else { '，' };
+                let ok =
+                    speechlike(q) || (qlen(q) >= 4 && marks::is_clause_punct(before) && followed_by_punct(q));
+                if !ok {
+                    continue;
+                }
+                let f = Found {
+                    kind: Kind::Partial,
+                    start: q.start(),
+                    end: q.end(n),
+                    speaker: Some(sp.clone()),
+                    speaker_here: c.here,
+                    cue: Some((c.hit.start, c.hit.end)),
+                    method: "partial_in_indirect",
+                    confidence: 0.8,
+                    sentence: c.sentence,
+                };
+                q_attr[qi] = Some(push(&mut out, f));
+            }
+        }
+
+        // ---- quotes with no cue: turns, or terms
+        let mut order: Vec<usize> = (0..out.len()).collect();
+        order.sort_by_key(|&i| out[i].start);
+        for &qi in &top {
+            if q_attr[qi].is_some() {
+                continue;
+            }
+            let q = &self.quotes[qi];
+            if !speechlike(q) {
+                if include_terms {
+                    let f = Found {
+                        kind: Kind::Term,
+                        start: q.start(),
+                        end: q.end(n),
+                        speaker: None,
+                        speaker_here: false,
+                        cue: None,
+                        method: "term",
+                        confidence: 0.0,
+                        sentence: sentence(q.open),
+                    };
+                    q_attr[qi] = Some(push(&mut out, f));
+                }
+                continue;
+            }
+            // the last non-citation speaker before this quote in the unit
+            let prev = out
+                .iter()
+                .filter(|f| {
+                    f.start < q.open
+                        && f.speaker.is_some()
+                        && f.method != "turn_far"
+                        && !matches!(f.kind, Kind::Term)
+                })
+                .filter(|f| !clauses.iter().any(|c| c.citation && f.cue == Some((c.hit.start, c.hit.end))))
+                .max_by_key(|f| f.start)
+                .map(|f| (f.speaker.clone(), f.speaker_here));
+            let (speaker, here, method, conf) = if let Some((sp, h)) = prev {
+                (sp, h, "turn", 0.75)
+            } else if let Some(t) = state.turn.clone() {
+                (Some(t), false, "turn_next_paragraph", 0.6)
+            } else if let Some(t) = state.last_speaker.clone() {
+                (Some(t), false, "turn_far", 0.4)
+            } else {
+                (None, false, "unattributed", 0.1)
+            };
+            let f = Found {
+                kind: Kind::Direct,
+                start: q.start(),
+                end: q.end(n),
+                speaker,
+                speaker_here: here,
+                cue: None,
+                method,
+                confidence: conf,
+                sentence: sentence(q.open),
+            };
+            q_attr[qi] = Some(push(&mut out, f));
+        }
+
+        // ---- nested quotes with their own cue: “…提到‘…’…”
+        for (qi, q) in self.quotes.iter().enumerate() {
+            if q.depth == 0 {
+                continue;
+            }
+            let Some(parent) = q.parent else { continue };
+            let Some(pa) = q_attr[parent] else { continue };
+            if matches!(out[pa].kind, Kind::Term) {
+                continue;
+            }
+            let pq = &self.quotes[parent];
+            // a cue ending right before the inner quote (tails/punctuation allowed)
+            let mut j = q.open;
+            while j > pq.start() && (is_comma(norm[j - 1]) || is_colon(norm[j - 1])) {
+                j -= 1;
+            }
+            let Some(hit) = self.cues.iter().find(|h| {
+                h.end <= j && h.start >= pq.start() && {
+                    let mut t = h.end;
+                    while t < j {
+                        match p.word_at(t, j, Role::CueTail) {
+                            Some(l) => t += l,
+                            None => break,
+                        }
+                    }
+                    t == j
+                }
+            }) else {
+                continue;
+            };
+            let inner_cs = {
+                let mut x = hit.start;
+                while x > pq.start() && !marks::is_clause_punct(norm[x - 1]) {
+                    x -= 1;
+                }
+                x
+            };
+            if let Np::Found(sp, _) = p.before_cue(inner_cs, hit.start) {
+                if clause_like(q) {
+                    let f = Found {
+                        kind: Kind::Partial,
+                        start: q.start(),
+                        end: q.end(n),
+                        speaker: Some(sp),
+                        speaker_here: true,
+                        cue: Some((hit.start, hit.end)),
+                        method: "nested",
+                        confidence: 0.8,
+                        sentence: sentence(pq.open),
+                    };
+                    q_attr[qi] = Some(push(&mut out, f));
+                }
+            }
+        }
+
+        out.sort_by_key(|f| (f.start, f.end));
+        // ---- carry context to the next unit
+        let last_person = person_before(n, &clauses);
+        if let Some(lp) = last_person {
+            state.last_person = Some(lp);
+        }
+        let spoken: Vec<&Found> =
+            out.iter().filter(|f| f.kind != Kind::Term && f.speaker.is_some()).collect();
+        if let Some(last) = spoken.iter().max_by_key(|f| f.end) {
+            state.last_speaker = last.speaker.clone();
+            // the unit ends with this speaker's words?
+            let tail_ok = norm[last.end..]
+                .iter()
+                .filter(|c| !c.is_whitespace() && !marks::is_terminal(**c) && !marks::is_closer(**c))
+                .count()
+                <= 2;
+            state.turn = if tail_ok { last.speaker.clone() } else { None };
+            if let Some(sp) = &last.speaker {
+                if sp.stype == SpeakerType::Person {
+                    state.last_person = Some(sp.clone());
+                }
+            }
+        } else {
+            state.turn = None;
+        }
+        out
+    }
+
+    fn zero_anaphora(
+        &self,
+        clauses: &[Clause],
+        cs: usize,
+        sent: (usize, usize),
+        state: &DocState,
+        p: &Parser,
+    ) -> Option<(Speaker, bool)> {
+        // an earlier cue in the same sentence
+        if let Some(c) =
+            clauses.iter().rev().find(|c| c.sentence == sent && c.hit.start < cs && c.speaker.is_some())
+        {
+            return c.speaker.clone().map(|s| (s, c.here));
+        }
+        // the subject of the sentence
+        let mut s = sent.0;
+        while s < cs && self.norm[s].is_whitespace() {
+            s += 1;
+        }
+        if s < cs {
+            let mut first_end = s;
+            while first_end < cs && !marks::is_clause_punct(self.norm[first_end]) {
+                first_end += 1;
+            }
+            let mut s2 = s;
+            while let Some(l) = p.word_at(s2, first_end, Role::Connective) {
+                s2 += l;
+            }
+            if let Some((sp, _)) = p.parse_forward(s2, first_end) {
+                if sp.stype != SpeakerType::Document {
+                    return Some((sp, true));
+                }
+            }
+            return None;
+        }
+        // a subject-less sentence continues the previous speaker
+        if cs == sent.0 || self.norm[sent.0..cs].iter().all(|c| c.is_whitespace()) {
+            if let Some(c) = clauses.iter().rev().find(|c| c.speaker.is_some() && c.hit.start < cs) {
+                return c.speaker.clone().map(|s| (s, c.here));
+            }
+            if let Some(t) = &state.last_speaker {
+                return Some((t.clone(), false));
+            }
+        }
+        None
+    }
+}

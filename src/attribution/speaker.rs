@@ -1,0 +1,725 @@
+//! Speaker noun phrases: 哈萨克斯坦总统托卡耶夫, 新疆霍尔果斯海关关长毛荣刚,
+//! 一名地区观察家, 中国和中亚五国人士, 他. A small forward parser over lexicon
+//! mentions and name-like runs, with the name, title and affiliation split.
+
+use crate::lexicon::{Knowledge, Role};
+use crate::mentions::EntityKind;
+use crate::text::marks;
+use serde::Serialize;
+
+/// What kind of source a speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerType {
+    /// A named person.
+    Person,
+    /// Several people or a body: 各方, 中亚五国领导人.
+    Group,
+    /// An unnamed individual: 一名地区观察家, 知情人士.
+    Anonymous,
+    /// A document: 《阿斯塔纳宣言》.
+    Document,
+    /// A pronoun that could not be resolved.
+    Pronoun,
+    /// No source found.
+    Unknown,
+}
+
+impl SpeakerType {
+    /// The CSV spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerType::Person => "person",
+            SpeakerType::Group => "group",
+            SpeakerType::Anonymous => "anonymous",
+            SpeakerType::Document => "document",
+            SpeakerType::Pronoun => "pronoun",
+            SpeakerType::Unknown => "unknown",
+        }
+    }
+}
+
+/// A speaker as found in one unit (positions are unit character indices).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    /// The name for persons; the description as written otherwise.
+    pub text: String,
+    /// Person name as written (empty for non-persons).
+    pub name: String,
+    /// Title or role as written.
+    pub title: String,
+    /// Affiliation as written.
+    pub affiliation: String,
+    /// Type.
+    pub stype: SpeakerType,
+    /// Identity key: canonical name for persons, the text otherwise.
+    pub key: String,
+    /// The noun phrase in the unit.
+    pub span: (usize, usize),
+    /// Index of the person in the people lexicon, if known.
+    pub person: Option<usize>,
+}
+
+/// What the parser found in front of a cue.
+#[derive(Debug, Clone)]
+pub enum Np {
+    /// A speaker, and where its phrase ends.
+    Found(Speaker, usize),
+    /// Nothing but adverbs and connectives: the subject is left out.
+    Empty {
+        /// The clause opened with 据 (a source is required and missing).
+        report: bool,
+        /// The clause opened with 正如 (a citation).
+        citation: bool,
+    },
+    /// Something that is not a speaker.
+    Invalid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Part {
+    Name(usize, usize, Option<usize>),
+    Title(usize, usize, bool),
+    Source(usize, usize, bool),
+    Affil(usize, usize),
+    Unknown(usize, usize),
+    Conn,
+}
+
+/// The parser; borrows the knowledge and one unit's text and mentions.
+pub struct Parser<'a> {
+    /// Knowledge.
+    pub k: &'a Knowledge,
+    /// Normalised unit text.
+    pub norm: &'a [char],
+    /// Original unit text.
+    pub orig: &'a [char],
+    /// Entity mentions by start.
+    pub ents: &'a [Vec<(usize, EntityKind)>],
+    /// Max word length per role lookup.
+    pub max_word: usize,
+}
+
+impl<'a> Parser<'a> {
+    /// Length of the longest word of `role` starting at `p` (not past `lim`).
+    pub fn word_at(&self, p: usize, lim: usize, role: Role) -> Option<usize> {
+        let set = self.k.role(role);
+        let mut best = None;
+        let mut s = String::new();
+        for (l, q) in (p..lim.min(self.norm.len())).enumerate() {
+            if l >= self.max_word {
+                break;
+            }
+            s.push(self.norm[q]);
+            if set.contains(&s) {
+                best = Some(l + 1);
+            }
+        }
+        best
+    }
+
+    /// A word of `role` ending exactly at `e` (not before `lo`)?
+    pub fn word_before(&self, lo: usize, e: usize, role: Role) -> Option<usize> {
+        let set = self.k.role(role);
+        (1..=self.max_word.min(e - lo.min(e))).rev().find(|&l| {
+            let s: String = self.norm[e - l..e].iter().collect();
+            set.contains(&s)
+        })
+    }
+
+    fn text(&self, s: usize, e: usize) -> String {
+        self.orig[s..e].iter().collect()
+    }
+
+    fn mention(&self, p: usize, lim: usize) -> Option<(usize, EntityKind)> {
+        self.ents.get(p)?.iter().find(|(e, _)| *e <= lim).copied()
+    }
+
+    fn title_at(&self, p: usize, lim: usize) -> Option<(usize, bool)> {
+        self.ents.get(p)?.iter().find_map(|&(e, k)| match k {
+            EntityKind::Title(pl) if e <= lim => Some((e, pl)),
+            _ => None,
+        })
+    }
+
+    fn is_han(c: char) -> bool {
+        ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+    }
+
+    /// Could a name end at `q`? (end of region, a title, a modifier, punctuation)
+    fn boundary(&self, q: usize, lim: usize) -> bool {
+        q >= lim
+            || self.title_at(q, lim).is_some()
+            || self.word_at(q, lim, Role::ModifierStart).is_some()
+            || self.word_at(q, lim, Role::Adverb).is_some()
+            || self.word_at(q, lim, Role::CueTail).is_some()
+            || !Self::is_han(self.norm[q])
+    }
+
+    /// A name that no lexicon lists, starting at `p`: a transliterated name
+    /// (with or without ·) or a Chinese surname with one or two characters.
+    pub fn name_like(&self, p: usize, lim: usize, after_title: bool) -> Option<usize> {
+        let n = self.norm;
+        let dot = |c: char| matches!(c, '·' | '•' | '・' | '‧' | '-' | '－');
+        // transliterated
+        let mut q = p;
+        while q < lim && (self.k.translit.contains(&n[q]) || (q > p && dot(n[q]) && q + 1 < lim)) {
+            if q > p
+                && (self.word_at(q, lim, Role::ModifierStart).is_some()
+                    || self.word_at(q, lim, Role::Adverb).is_some())
+                && !self.k.translit.contains(&n[q])
+            {
+                break;
+            }
+            q += 1;
+        }
+        let tl = q - p;
+        if tl >= 2
+            && !dot(n[q - 1])
+            && ((tl >= 3 || after_title) && self.boundary(q, lim) || (after_title && tl >= 3))
+        {
+            return Some(tl);
+        }
+        // Chinese: surname + 1–2
+        let compound = (2..=4).rev().find(|&l| {
+            p + l <= lim && self.k.compound_surnames.contains(&n[p..p + l].iter().collect::<String>())
+        });
+        let sl = if let Some(l) = compound {
+            l
+        } else if self.k.surnames.contains(&n[p]) {
+            1
+        } else {
+            return None;
+        };
+        let given_ok = |q: usize| {
+            q < lim
+                && Self::is_han(n[q])
+                && self.word_at(q, lim, Role::ModifierStart).is_none()
+                && self.word_at(q, lim, Role::CueTail).is_none()
+        };
+        let mut cands = Vec::new();
+        if given_ok(p + sl) {
+            if given_ok(p + sl + 1) {
+                cands.push(sl + 2);
+            }
+            cands.push(sl + 1);
+        }
+        cands.into_iter().find(|&l| self.boundary(p + l, lim) || (after_title && l == sl + 2 && p + l <= lim))
+    }
+
+    /// The longest name candidate right after a title.
+    fn name_after_title(&self, p: usize, lim: usize) -> Option<usize> {
+        let a = self.name_like(p, lim, true);
+        let b = self.foreign_after_title(p, lim);
+        match (a, b) {
+            (Some(x), Some(y)) => Some(x.max(y)),
+            (x, y) => x.or(y),
+        }
+    }
+
+    /// After a title, a foreign name whose characters are not all in the
+    /// transliteration list: the run up to the cue or a modifier, 2–14
+    /// characters, with a `·` or mostly transliteration characters.
+    fn foreign_after_title(&self, p: usize, lim: usize) -> Option<usize> {
+        let n = self.norm;
+        let mut q = p;
+        while q < lim && (Self::is_han(n[q]) || matches!(n[q], '·' | '•' | '・' | '‧' | '-' | '－')) {
+            if q > p
+                && (self.word_at(q, lim, Role::ModifierStart).is_some()
+                    || self.word_at(q, lim, Role::Adverb).is_some())
+            {
+                break;
+            }
+            q += 1;
+        }
+        let l = q - p;
+        if !(2..=14).contains(&l) || !self.boundary(q, lim) {
+            return None;
+        }
+        let run = &n[p..q];
+        let dots = run.iter().filter(|c| matches!(c, '·' | '•' | '・' | '‧' | '-' | '－')).count();
+        let tl = run.iter().filter(|c| self.k.translit.contains(c)).count();
+        if (dots > 0 && !matches!(run[l - 1], '·' | '•' | '・' | '‧' | '-' | '－'))
+            || (l >= 3 && tl * 10 >= (l - dots) * 6)
+        {
+            Some(l)
+        } else {
+            None
+        }
+    }
+
+    /// Parses a speaker phrase in `[s, lim)`, returning where it ends.
+    #[allow(unused_assignments)]
+    pub fn parse_forward(&self, s: usize, lim: usize) -> Option<(Speaker, usize)> {
+        let n = self.norm;
+        if s >= lim {
+            return None;
+        }
+        // 《document》
+        if n[s] == '《' {
+            let close = (s + 1..lim.min(s + 40)).find(|&q| n[q] == '》')?;
+            let name = self.text(s + 1, close);
+            let sp = Speaker {
+                text: name.clone(),
+                name: String::new(),
+                title: String::new(),
+                affiliation: String::new(),
+                stype: SpeakerType::Document,
+                key: name,
+                span: (s, close + 1),
+                person: None,
+            };
+            return Some((sp, close + 1));
+        }
+        let mut p = s;
+        let mut quant: Option<(usize, usize)> = None;
+        if let Some(l) = self.word_at(p, lim, Role::Quantifier) {
+            quant = Some((p, p + l));
+            p += l;
+        }
+        let body_start = p;
+        let mut parts: Vec<Part> = Vec::new();
+        let mut pronoun: Option<(usize, bool)> = None;
+        while p < lim {
+            let last_is_title = matches!(parts.last(), Some(Part::Title(..)));
+            if let Some((e, kind)) = self.mention(p, lim) {
+                // a title right after a title-less unknown run may be a name's end
+                match kind {
+                    EntityKind::PronounPerson | EntityKind::PronounGroup => {
+                        if parts.is_empty() && quant.is_none() {
+                            pronoun = Some((e, kind == EntityKind::PronounGroup));
+                            p = e;
+                        }
+                        break;
+                    }
+                    EntityKind::Person(i) => {
+                        parts.push(Part::Name(p, e, Some(i)));
+                        p = e;
+                        if let Some((te, pl)) = self.title_at(p, lim) {
+                            parts.push(Part::Title(p, te, pl));
+                            p = te;
+                        }
+                        break;
+                    }
+                    EntityKind::Title(pl) => {
+                        parts.push(Part::Title(p, e, pl));
+                        p = e;
+                        if p < lim {
+                            if let Some((pe, EntityKind::Person(i))) = self.mention(p, lim) {
+                                parts.push(Part::Name(p, pe, Some(i)));
+                                p = pe;
+                                break;
+                            }
+                            let blocking = self.mention(p, lim).is_some_and(|(me, mk)| {
+                                matches!(mk, EntityKind::Title(_) | EntityKind::Person(_)) || {
+                                    // a place or source noun wins unless a longer name covers it
+                                    let l = self.name_after_title(p, lim).unwrap_or(0);
+                                    p + l <= me
+                                }
+                            });
+                            if !blocking {
+                                if let Some(l) = self.name_after_title(p, lim) {
+                                    parts.push(Part::Name(p, p + l, None));
+                                    p += l;
+                                    break;
+                                }
+                            }
+                        }
+                        continue;
+                    }
+                    EntityKind::Source(g) => {
+                        let ss = p;
+                        p = e;
+                        // 农民孙二牛: a source noun used as a title before a name
+                        if p < lim && self.mention(p, lim).is_none() {
+                            if let Some(l) =
+                                self.name_like(p, lim, false).filter(|&l| self.boundary(p + l, lim))
+                            {
+                                parts.push(Part::Title(ss, e, false));
+                                parts.push(Part::Name(p, p + l, None));
+                                break;
+                            }
+                        }
+                        parts.push(Part::Source(ss, e, g));
+                        continue;
+                    }
+                    EntityKind::Place | EntityKind::Org => {
+                        // 中国的 … stops a phrase
+                        parts.push(Part::Affil(p, e));
+                        p = e;
+                        continue;
+                    }
+                }
+            }
+            let c = n[p];
+            if matches!(c, '、' | '和' | '与' | '及' | '暨' | '兼') && !parts.is_empty() && p + 1 < lim
+            {
+                parts.push(Part::Conn);
+                p += 1;
+                continue;
+            }
+            if matches!(c, '（' | '(') {
+                if let Some(q) = (p + 1..lim.min(p + 14)).find(|&q| matches!(n[q], '）' | ')')) {
+                    self.extend_unknown(&mut parts, p, q + 1);
+                    p = q + 1;
+                    continue;
+                }
+                break;
+            }
+            if !Self::is_han(c) && !c.is_ascii_alphanumeric() && c != '·' {
+                break;
+            }
+            if parts.is_empty() || last_is_title {
+                if let Some(l) = self.name_like(p, lim, last_is_title) {
+                    let next_title = self.title_at(p + l, lim);
+                    let ends = p + l >= lim
+                        || next_title.is_some()
+                        || self.word_at(p + l, lim, Role::ModifierStart).is_some()
+                        || self.word_at(p + l, lim, Role::Adverb).is_some()
+                        || last_is_title;
+                    if ends {
+                        parts.push(Part::Name(p, p + l, None));
+                        p += l;
+                        if let Some((te, pl)) = next_title {
+                            parts.push(Part::Title(p, te, pl));
+                            p = te;
+                        }
+                        break;
+                    }
+                }
+            }
+            // a description ending in a person noun, then a name: 种粮大户陈秀兰
+            if let Some(Part::Unknown(us, ue)) = parts.last().copied() {
+                if self.word_before(us, ue, Role::PersonNounEnd).is_some() {
+                    if let Some(l) = self.name_like(p, lim, false) {
+                        let q = p + l;
+                        if q >= lim
+                            || self.word_at(q, lim, Role::ModifierStart).is_some()
+                            || self.word_at(q, lim, Role::Adverb).is_some()
+                        {
+                            parts.pop();
+                            parts.push(Part::Title(us, ue, false));
+                            parts.push(Part::Name(p, q, None));
+                            break;
+                        }
+                    }
+                }
+            }
+            if last_is_title && !parts.is_empty() {
+                // after a title, unknown text ends the phrase
+                break;
+            }
+            if self.word_at(p, lim, Role::ModifierStart).is_some()
+                || self.word_at(p, lim, Role::Adverb).is_some()
+            {
+                break;
+            }
+            self.extend_unknown(&mut parts, p, p + 1);
+            p += 1;
+            if let Some(Part::Unknown(us, ue)) = parts.last() {
+                if ue - us > 18 {
+                    return None;
+                }
+            }
+        }
+        if let Some((e, group)) = pronoun {
+            let t = self.text(s, e);
+            let sp = Speaker {
+                text: t.clone(),
+                name: String::new(),
+                title: String::new(),
+                affiliation: String::new(),
+                stype: if group { SpeakerType::Group } else { SpeakerType::Pronoun },
+                key: t,
+                span: (s, e),
+                person: None,
+            };
+            return Some((sp, e));
+        }
+        while matches!(parts.last(), Some(Part::Conn)) {
+            parts.pop();
+        }
+        if std::env::var_os("YINYU_DEBUG").is_some() {
+            eprintln!("np {:?} parts {:?}", self.text(s, lim), parts);
+        }
+        self.build(s, body_start, quant, &parts)
+    }
+
+    fn extend_unknown(&self, parts: &mut Vec<Part>, s: usize, e: usize) {
+        if let Some(Part::Unknown(_, ue)) = parts.last_mut() {
+            if *ue == s {
+                *ue = e;
+                return;
+            }
+        }
+        parts.push(Part::Unknown(s, e));
+    }
+
+    fn ends_with_org_suffix(&self, s: usize, e: usize) -> bool {
+        (1..=4.min(e - s))
+            .any(|l| self.k.org_suffixes.contains(&self.norm[e - l..e].iter().collect::<String>()))
+    }
+
+    fn build(
+        &self,
+        s: usize,
+        body: usize,
+        quant: Option<(usize, usize)>,
+        parts: &[Part],
+    ) -> Option<(Speaker, usize)> {
+        let end = match parts.last()? {
+            Part::Name(_, e, _)
+            | Part::Title(_, e, _)
+            | Part::Source(_, e, _)
+            | Part::Affil(_, e)
+            | Part::Unknown(_, e) => *e,
+            Part::Conn => return None,
+        };
+        // an unknown run must be an organisation or stand before a title/source
+        for (i, part) in parts.iter().enumerate() {
+            if let Part::Unknown(us, ue) = *part {
+                let next = parts.get(i + 1);
+                let before_head = matches!(next, Some(Part::Title(..)) | Some(Part::Source(..)));
+                let org = self.ends_with_org_suffix(us, ue)
+                    || self.norm[us..ue].contains(&'（')
+                    || matches!(next, Some(Part::Affil(..)))
+                    || matches!(parts.get(i.wrapping_sub(1)), Some(Part::Affil(..)) if i > 0);
+                let ok = org || (before_head && ue - us <= 2);
+                if !ok {
+                    return None;
+                }
+                if next.is_none() {
+                    // a bare organisation as speaker
+                }
+            }
+        }
+        let name = parts.iter().rev().find_map(|p| match *p {
+            Part::Name(a, b, i) => Some((a, b, i)),
+            _ => None,
+        });
+        let title = parts.iter().rev().find_map(|p| match *p {
+            Part::Title(a, b, pl) => Some((a, b, pl)),
+            _ => None,
+        });
+        let source = parts.iter().rev().find_map(|p| match *p {
+            Part::Source(a, b, g) => Some((a, b, g)),
+            _ => None,
+        });
+        let title_text = |(a, b, _): (usize, usize, bool)| {
+            let mut a = a;
+            while let Some(l) = self.word_before(body, a, Role::TitleModifier) {
+                a -= l;
+            }
+            (a, self.text(a, b))
+        };
+        let affil_text = |a: usize, b: usize| {
+            let mut t: String = self.text(a, b);
+            if let Some(i) = t.rfind('、') {
+                t = t[i + '、'.len_utf8()..].to_string();
+            }
+            if let Some(i) = t.rfind('的') {
+                t = t[i + '的'.len_utf8()..].to_string();
+            }
+            t.trim_end_matches(['和', '与', '及']).to_string()
+        };
+        if let Some((ns, ne, person)) = name {
+            let (title_s, title_str) = match title {
+                Some(t) => {
+                    let (a, s) = title_text(t);
+                    (a, s)
+                }
+                None => (ns, String::new()),
+            };
+            let aff_end = title_s.min(ns);
+            let affiliation = if aff_end > body { affil_text(body, aff_end) } else { String::new() };
+            let written = self.text(ns, ne);
+            let key = match person {
+                Some(i) => self.k.people[i].name.clone(),
+                None => written.clone(),
+            };
+            let sp = Speaker {
+                text: written.clone(),
+                name: written,
+                title: title_str,
+                affiliation,
+                stype: SpeakerType::Person,
+                key,
+                span: (s, end),
+                person,
+            };
+            return Some((sp, end));
+        }
+        let whole = self.text(s, end);
+        let plural_aff = {
+            let t: String = self.norm[body..end].iter().collect();
+            t.contains('和')
+                || t.contains('与')
+                || t.contains('及')
+                || t.contains('、')
+                || t.contains('各')
+                || t.contains("五国")
+                || t.contains("六国")
+                || t.contains("国家")
+        };
+        let group_quant = quant.is_some_and(|(a, b)| {
+            let q: String = self.norm[a..b].iter().collect();
+            !matches!(
+                q.as_str(),
+                "一名" | "一位" | "有" | "某" | "该" | "这位" | "那位" | "这名" | "那名" | "一个" | "一家"
+            )
+        });
+        if let Some((ss, se, group)) = source {
+            let title_str = title.filter(|t| t.1 == se).map(|t| title_text(t).1).unwrap_or_else(|| {
+                let noun = self.text(ss, se);
+                if self.k.titles.iter().any(|t| t.term == noun) {
+                    noun
+                } else {
+                    String::new()
+                }
+            });
+            let affiliation = if ss > body { affil_text(body, ss) } else { String::new() };
+            let stype = if quant.is_some() && !group_quant {
+                SpeakerType::Anonymous
+            } else if group || plural_aff || group_quant {
+                SpeakerType::Group
+            } else {
+                SpeakerType::Anonymous
+            };
+            let sp = Speaker {
+                text: whole.clone(),
+                name: String::new(),
+                title: title_str,
+                affiliation,
+                stype,
+                key: whole,
+                span: (s, end),
+                person: None,
+            };
+            return Some((sp, end));
+        }
+        if let Some(t) = title {
+            let (ts, title_str) = title_text(t);
+            let affiliation = if ts > body { affil_text(body, ts) } else { String::new() };
+            let stype = if quant.is_some() && !group_quant {
+                SpeakerType::Anonymous
+            } else if t.2 || plural_aff || group_quant {
+                SpeakerType::Group
+            } else {
+                SpeakerType::Anonymous
+            };
+            if t.1 != end {
+                return None;
+            }
+            let sp = Speaker {
+                text: whole.clone(),
+                name: String::new(),
+                title: title_str,
+                affiliation,
+                stype,
+                key: whole,
+                span: (s, end),
+                person: None,
+            };
+            return Some((sp, end));
+        }
+        // places / organisations only
+        if parts.iter().all(|p| matches!(p, Part::Affil(..) | Part::Conn | Part::Unknown(..)))
+            && quant.is_none()
+        {
+            let sp = Speaker {
+                text: whole.clone(),
+                name: String::new(),
+                title: String::new(),
+                affiliation: String::new(),
+                stype: SpeakerType::Group,
+                key: whole,
+                span: (s, end),
+                person: None,
+            };
+            return Some((sp, end));
+        }
+        None
+    }
+
+    /// The speaker in front of a cue at `cue` whose clause starts at `cs`.
+    pub fn before_cue(&self, cs: usize, cue: usize) -> Np {
+        let n = self.norm;
+        let mut s = cs;
+        let mut report = false;
+        let mut citation = false;
+        loop {
+            while s < cue && (n[s].is_whitespace() || matches!(n[s], '…' | '—' | '“' | '”')) {
+                s += 1;
+            }
+            if let Some(l) = self.word_at(s, cue, Role::Citation) {
+                citation = true;
+                s += l;
+                continue;
+            }
+            if let Some(l) = self.word_at(s, cue, Role::Report) {
+                report = true;
+                s += l;
+                continue;
+            }
+            if let Some(l) = self.word_at(s, cue, Role::Connective) {
+                // a connective that is also a name start (同…) only when more follows
+                if s + l < cue {
+                    s += l;
+                    continue;
+                }
+            }
+            break;
+        }
+        // only adverbs left?
+        let mut q = s;
+        while q < cue {
+            if let Some(l) =
+                self.word_at(q, cue, Role::Adverb).or_else(|| self.word_at(q, cue, Role::Connective))
+            {
+                q += l;
+            } else {
+                break;
+            }
+        }
+        if q >= cue {
+            return Np::Empty { report, citation };
+        }
+        // leading adverbs (也有专家指出): skip them unless they start a name
+        let mut s2 = s;
+        while let Some(l) = self.word_at(s2, cue, Role::Adverb) {
+            if self.mention(s2, cue).is_some() {
+                break;
+            }
+            s2 += l;
+        }
+        let s = s2;
+        let starts = std::iter::once(s).chain((s + 1..cue).filter(|&x| matches!(n[x - 1], '是' | '的')));
+        for st in starts {
+            if let Some((sp, end)) = self.parse_forward(st, cue) {
+                if self.gap_ok(end, cue) {
+                    return Np::Found(sp, end);
+                }
+            }
+        }
+        Np::Invalid
+    }
+
+    /// Is `[a, b)` something that may stand between a speaker and a cue?
+    pub fn gap_ok(&self, a: usize, b: usize) -> bool {
+        if a >= b {
+            return true;
+        }
+        if b - a > 40 {
+            return false;
+        }
+        let n = self.norm;
+        if n[a..b].iter().any(|&c| marks::is_clause_punct(c)) {
+            return false;
+        }
+        self.word_at(a, b, Role::ModifierStart).is_some()
+            || self.word_at(a, b, Role::Adverb).is_some()
+            || self.word_at(a, b, Role::Addressee).is_some()
+            || n[b - 1] == '地'
+            || (n[b - 1] == '的' && self.word_at(a, b, Role::ModifierStart).is_some())
+    }
+}

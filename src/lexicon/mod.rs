@@ -1,0 +1,502 @@
+//! Lexicons: loading, validation (`file:line` errors) and the embedded
+//! defaults. Every file lives in `lexicons/` as plain text that researchers
+//! edit; `Lexicons::from_dir` reads a directory that overrides the defaults
+//! file by file.
+
+pub mod rules;
+pub mod tsv;
+
+use crate::error::{LexiconError, LexiconErrors};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+pub use rules::{Rule, RuleSet, Scope};
+
+/// A lexicon file the library knows: its name and, for TSV files, its header.
+#[derive(Debug, Clone, Copy)]
+pub struct FileSpec {
+    /// File name inside the lexicon directory.
+    pub name: &'static str,
+    /// The TSV header (empty for TOML rule files).
+    pub header: &'static [&'static str],
+    /// The embedded default content.
+    pub embedded: &'static str,
+}
+
+macro_rules! spec {
+    ($name:literal, [$($h:literal),*]) => {
+        FileSpec { name: $name, header: &[$($h),*], embedded: include_str!(concat!("../../lexicons/", $name)) }
+    };
+}
+
+/// Every lexicon file, in load order.
+pub const FILES: &[FileSpec] = &[
+    spec!("cues.tsv", ["cue", "class", "bare", "note"]),
+    spec!("function_words.tsv", ["word", "roles"]),
+    spec!("titles.tsv", ["title", "domain", "plural"]),
+    spec!("source_nouns.tsv", ["term", "type"]),
+    spec!("places.tsv", ["place", "kind", "canonical"]),
+    spec!("orgs.tsv", ["org", "kind"]),
+    spec!("org_suffixes.tsv", ["suffix", "note"]),
+    spec!("surnames.tsv", ["surname", "kind", "rank"]),
+    spec!("translit.tsv", ["char", "note"]),
+    spec!("people.tsv", ["name", "aliases", "title", "affiliation", "gender"]),
+    spec!("t2s.tsv", ["trad", "simp"]),
+    spec!("layout.tsv", ["name", "regex"]),
+    spec!("themes.toml", []),
+    spec!("stance.toml", []),
+];
+
+/// The theme ids of the taxonomy (DESIGN.md).
+pub const THEMES: &[&str] = &[
+    "trade",
+    "connectivity",
+    "environment",
+    "agriculture",
+    "security",
+    "sovereignty",
+    "development",
+    "people",
+    "friendship",
+    "multilateralism",
+    "history",
+    "technology",
+    "energy",
+    "economy",
+    "governance",
+    "health",
+    "education",
+    "sports",
+    "culture",
+    "disaster",
+    "military",
+    "society",
+];
+
+/// The patterns `layout.tsv` must define.
+pub const LAYOUT_PATTERNS: &[&str] =
+    &["byline", "byline_names", "continuation", "dateline", "dateline_parts", "heading"];
+
+/// Stance labels, including the cue-stance pair.
+pub const STANCES: &[&str] = &["support", "oppose", "commit", "call", "asserted", "claimed"];
+
+/// The raw text of every lexicon file, with where it came from.
+#[derive(Debug, Clone)]
+pub struct Lexicons {
+    texts: Vec<(String, String)>,
+}
+
+impl Lexicons {
+    /// The lexicons compiled into the library.
+    pub fn embedded() -> Lexicons {
+        Lexicons {
+            texts: FILES.iter().map(|f| (format!("lexicons/{}", f.name), f.embedded.to_string())).collect(),
+        }
+    }
+
+    /// Reads `dir`: each known file present there replaces the embedded one;
+    /// files absent from `dir` keep their embedded default.
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Lexicons, LexiconErrors> {
+        let dir = dir.as_ref();
+        let mut errs = Vec::new();
+        if !dir.is_dir() {
+            return Err(LexiconErrors(vec![LexiconError::new(
+                &dir.display().to_string(),
+                0,
+                "not a directory",
+            )]));
+        }
+        let mut texts = Vec::new();
+        for f in FILES {
+            let path = dir.join(f.name);
+            let shown = path.display().to_string();
+            if !path.exists() {
+                texts.push((format!("lexicons/{}", f.name), f.embedded.to_string()));
+                continue;
+            }
+            match std::fs::metadata(&path) {
+                Ok(m) if m.len() as usize > tsv::MAX_FILE_BYTES => {
+                    errs.push(LexiconError::new(&shown, 0, "file is too large"));
+                    continue;
+                }
+                _ => {}
+            }
+            match std::fs::read(&path) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(t) => texts.push((shown, t)),
+                    Err(e) => errs.push(LexiconError::new(
+                        &shown,
+                        0,
+                        format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+                    )),
+                },
+                Err(e) => errs.push(LexiconError::new(&shown, 0, e.to_string())),
+            }
+        }
+        if errs.is_empty() {
+            Ok(Lexicons { texts })
+        } else {
+            Err(LexiconErrors(errs))
+        }
+    }
+
+    fn text(&self, i: usize) -> (&str, &str) {
+        let (n, t) = &self.texts[i];
+        (n.as_str(), t.as_str())
+    }
+
+    /// Parses and validates every file, reporting all problems.
+    pub fn compile(&self) -> Result<Knowledge, LexiconErrors> {
+        let (k, errs) = self.check();
+        if errs.is_empty() {
+            Ok(k)
+        } else {
+            Err(LexiconErrors(errs))
+        }
+    }
+
+    /// Parses every file; returns what could be read and every problem.
+    pub fn check(&self) -> (Knowledge, Vec<LexiconError>) {
+        let mut errs = Vec::new();
+        let mut tables: Vec<Vec<tsv::Row>> = Vec::new();
+        let mut names: Vec<&str> = Vec::new();
+        for (i, f) in FILES.iter().enumerate() {
+            let (name, text) = self.text(i);
+            names.push(name);
+            if f.header.is_empty() {
+                tables.push(Vec::new());
+                continue;
+            }
+            let (rows, e) = tsv::parse(name, text, f.header);
+            errs.extend(e);
+            tables.push(rows);
+        }
+        let idx = |n: &str| FILES.iter().position(|f| f.name == n).expect("known file");
+        let mut k = Knowledge::default();
+        // cues
+        let cue_file = names[idx("cues.tsv")];
+        for r in &tables[idx("cues.tsv")] {
+            let class = match r.get(1) {
+                "speech" => CueClass::Speech,
+                "post" => CueClass::Post,
+                "noun" => CueClass::Noun,
+                "block" => CueClass::Block,
+                other => {
+                    errs.push(LexiconError::new(
+                        cue_file,
+                        r.line,
+                        format!("unknown class {other:?} (speech, post, noun, block)"),
+                    ));
+                    continue;
+                }
+            };
+            let bare = match r.get(2) {
+                "0" => false,
+                "1" => true,
+                other => {
+                    errs.push(LexiconError::new(
+                        cue_file,
+                        r.line,
+                        format!("bare must be 0 or 1, not {other:?}"),
+                    ));
+                    continue;
+                }
+            };
+            k.cues.push(Cue { term: r.get(0).to_string(), class, bare });
+        }
+        // function words
+        let fw_file = names[idx("function_words.tsv")];
+        for r in &tables[idx("function_words.tsv")] {
+            for role in r.get(1).split(';') {
+                match Role::parse(role) {
+                    Some(role) => k.words.entry(role).or_default().insert(r.get(0).to_string()),
+                    None => {
+                        errs.push(LexiconError::new(fw_file, r.line, format!("unknown role {role:?}")));
+                        continue;
+                    }
+                };
+            }
+        }
+        let t_file = names[idx("titles.tsv")];
+        for r in &tables[idx("titles.tsv")] {
+            let plural = match r.get(2) {
+                "0" | "" => false,
+                "1" => true,
+                other => {
+                    errs.push(LexiconError::new(
+                        t_file,
+                        r.line,
+                        format!("plural must be 0 or 1, not {other:?}"),
+                    ));
+                    false
+                }
+            };
+            k.titles.push(Title { term: r.get(0).to_string(), plural });
+        }
+        let s_file = names[idx("source_nouns.tsv")];
+        for r in &tables[idx("source_nouns.tsv")] {
+            let group = match r.get(1) {
+                "group" => true,
+                "anonymous" => false,
+                other => {
+                    errs.push(LexiconError::new(
+                        s_file,
+                        r.line,
+                        format!("type must be group or anonymous, not {other:?}"),
+                    ));
+                    continue;
+                }
+            };
+            k.sources.push((r.get(0).to_string(), group));
+        }
+        for r in &tables[idx("places.tsv")] {
+            k.places.push(r.get(0).to_string());
+        }
+        for r in &tables[idx("orgs.tsv")] {
+            k.orgs.push(r.get(0).to_string());
+        }
+        for r in &tables[idx("org_suffixes.tsv")] {
+            k.org_suffixes.insert(r.get(0).to_string());
+        }
+        let sn_file = names[idx("surnames.tsv")];
+        for r in &tables[idx("surnames.tsv")] {
+            let s = r.get(0);
+            match s.chars().count() {
+                1 => {
+                    k.surnames.insert(s.chars().next().unwrap_or(' '));
+                }
+                2..=4 => {
+                    k.compound_surnames.insert(s.to_string());
+                }
+                _ => errs.push(LexiconError::new(
+                    sn_file,
+                    r.line,
+                    format!("surname {s:?} must have 1 to 4 characters"),
+                )),
+            }
+        }
+        let tr_file = names[idx("translit.tsv")];
+        for r in &tables[idx("translit.tsv")] {
+            let mut cs = r.get(0).chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => {
+                    k.translit.insert(c);
+                }
+                _ => errs.push(LexiconError::new(
+                    tr_file,
+                    r.line,
+                    format!("{:?} is not one character", r.get(0)),
+                )),
+            }
+        }
+        let p_file = names[idx("people.tsv")];
+        let mut all_names: HashMap<String, usize> = HashMap::new();
+        for r in &tables[idx("people.tsv")] {
+            let name = r.get(0).to_string();
+            let aliases: Vec<String> =
+                r.get(1).split(';').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect();
+            for a in std::iter::once(&name).chain(aliases.iter()) {
+                if let Some(first) = all_names.insert(a.clone(), r.line) {
+                    if first != r.line {
+                        errs.push(LexiconError::new(
+                            p_file,
+                            r.line,
+                            format!("{a:?} also names the person on line {first}"),
+                        ));
+                    }
+                }
+            }
+            k.people.push(Person {
+                name,
+                aliases,
+                title: r.get(2).to_string(),
+                affiliation: r.get(3).to_string(),
+            });
+        }
+        let ts_file = names[idx("t2s.tsv")];
+        for r in &tables[idx("t2s.tsv")] {
+            let mut a = r.get(0).chars();
+            let mut b = r.get(1).chars();
+            match (a.next(), a.next(), b.next(), b.next()) {
+                (Some(t), None, Some(s), None) => {
+                    k.t2s.insert(t, s);
+                }
+                _ => errs.push(LexiconError::new(ts_file, r.line, "both columns must be one character")),
+            }
+        }
+        let l_file = names[idx("layout.tsv")];
+        for r in &tables[idx("layout.tsv")] {
+            match regex::Regex::new(r.get(1)) {
+                Ok(re) => {
+                    k.layout.insert(r.get(0).to_string(), re);
+                }
+                Err(e) => errs.push(LexiconError::new(l_file, r.line, format!("bad regex: {e}"))),
+            }
+        }
+        for want in LAYOUT_PATTERNS {
+            if !k.layout.contains_key(*want) {
+                errs.push(LexiconError::new(l_file, 0, format!("missing pattern {want:?}")));
+            }
+        }
+        let (name, text) = self.text(idx("themes.toml"));
+        let (themes, e) = rules::parse(name, text, Some(THEMES));
+        errs.extend(e);
+        k.themes = themes;
+        let (name, text) = self.text(idx("stance.toml"));
+        let (stance, e) = rules::parse(name, text, Some(STANCES));
+        errs.extend(e);
+        k.stance = stance;
+        (k, errs)
+    }
+}
+
+/// What a cue does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// An ordinary speech verb or phrase.
+    Speech,
+    /// Points back to a quote before it (这样评价).
+    Post,
+    /// A speech-event noun (讲话, 致辞).
+    Noun,
+    /// A longer word hiding a cue (小说).
+    Block,
+}
+
+/// One cue entry.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    /// The words.
+    pub term: String,
+    /// Its class.
+    pub class: CueClass,
+    /// May take a clause without punctuation.
+    pub bare: bool,
+}
+
+/// One title entry.
+#[derive(Debug, Clone)]
+pub struct Title {
+    /// The title.
+    pub term: String,
+    /// Usually collective (元首, 领导人).
+    pub plural: bool,
+}
+
+/// One person of the people lexicon.
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// Canonical name.
+    pub name: String,
+    /// Other written forms.
+    pub aliases: Vec<String>,
+    /// Usual title.
+    pub title: String,
+    /// Usual affiliation.
+    pub affiliation: String,
+}
+
+/// Roles of `function_words.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum Role {
+    Addressee,
+    CueTail,
+    Adverb,
+    ModifierStart,
+    Connective,
+    PronounPerson,
+    PronounGroup,
+    FirstPerson,
+    Quantifier,
+    Citation,
+    TitleModifier,
+    Report,
+    NonInitial,
+    NonSpeechObject,
+    SpeechNounFrameEnd,
+    DocSuffixMarker,
+    PersonNounEnd,
+}
+
+impl Role {
+    fn parse(s: &str) -> Option<Role> {
+        Some(match s {
+            "addressee" => Role::Addressee,
+            "cue_tail" => Role::CueTail,
+            "adverb" => Role::Adverb,
+            "modifier_start" => Role::ModifierStart,
+            "connective" => Role::Connective,
+            "pronoun_person" => Role::PronounPerson,
+            "pronoun_group" => Role::PronounGroup,
+            "first_person" => Role::FirstPerson,
+            "quantifier" => Role::Quantifier,
+            "citation" => Role::Citation,
+            "title_modifier" => Role::TitleModifier,
+            "report" => Role::Report,
+            "non_initial" => Role::NonInitial,
+            "non_speech_object" => Role::NonSpeechObject,
+            "speech_noun_frame_end" => Role::SpeechNounFrameEnd,
+            "doc_suffix_marker" => Role::DocSuffixMarker,
+            "person_noun_end" => Role::PersonNounEnd,
+            _ => return None,
+        })
+    }
+}
+
+/// Every lexicon parsed into typed tables.
+#[derive(Debug, Clone, Default)]
+pub struct Knowledge {
+    /// Cue verbs, phrases, nouns and blockers.
+    pub cues: Vec<Cue>,
+    /// Function words by role.
+    pub words: HashMap<Role, HashSet<String>>,
+    /// Titles.
+    pub titles: Vec<Title>,
+    /// Source nouns and whether each is a group.
+    pub sources: Vec<(String, bool)>,
+    /// Places.
+    pub places: Vec<String>,
+    /// Organisations.
+    pub orgs: Vec<String>,
+    /// Organisation head nouns.
+    pub org_suffixes: HashSet<String>,
+    /// Single-character surnames.
+    pub surnames: HashSet<char>,
+    /// Compound surnames.
+    pub compound_surnames: HashSet<String>,
+    /// Characters of transliterated names.
+    pub translit: HashSet<char>,
+    /// Known people.
+    pub people: Vec<Person>,
+    /// Traditional to simplified, character by character.
+    pub t2s: HashMap<char, char>,
+    /// Page layout patterns by name.
+    pub layout: HashMap<String, regex::Regex>,
+    /// Theme rules.
+    pub themes: RuleSet,
+    /// Stance rules.
+    pub stance: RuleSet,
+}
+
+impl Knowledge {
+    /// The words of one role.
+    pub fn role(&self, r: Role) -> &HashSet<String> {
+        static EMPTY: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+        self.words.get(&r).unwrap_or_else(|| EMPTY.get_or_init(HashSet::new))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicons_are_valid() {
+        let (k, errs) = Lexicons::embedded().check();
+        let msgs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert!(errs.is_empty(), "{}", msgs.join("\n"));
+        assert!(k.cues.iter().filter(|c| c.class != CueClass::Block).count() >= 80);
+        assert!(k.titles.len() >= 300);
+    }
+}

@@ -1,0 +1,332 @@
+//! Theme and stance rule files (`themes.toml`, `stance.toml`): named keyword
+//! lists and rules built from `any` / `all` / `none` / `near` conditions.
+
+use crate::error::LexiconError;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// A `near` condition: a keyword of `a` and one of `b` within `within` chars.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NearSpec {
+    /// First keyword list.
+    pub a: Vec<String>,
+    /// Second keyword list.
+    pub b: Vec<String>,
+    /// Largest distance in characters between the two hits.
+    pub within: usize,
+}
+
+/// Where a rule looks.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// The quote's own words.
+    #[default]
+    Quote,
+    /// The sentence around the quote.
+    Sentence,
+    /// The cue verb only.
+    Cue,
+}
+
+/// One rule as written in the file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// Unique id, reported as evidence.
+    pub id: String,
+    /// The label the rule votes for.
+    pub label: String,
+    /// At least one must occur.
+    #[serde(default)]
+    pub any: Vec<String>,
+    /// All must occur.
+    #[serde(default)]
+    pub all: Vec<String>,
+    /// None may occur.
+    #[serde(default)]
+    pub none: Vec<String>,
+    /// Two lists within a distance.
+    #[serde(default)]
+    pub near: Option<NearSpec>,
+    /// Hits preceded by one of these (within `not_after_within`) do not count.
+    #[serde(default)]
+    pub not_after: Vec<String>,
+    /// Distance for `not_after`, default 3.
+    #[serde(default)]
+    pub not_after_within: Option<usize>,
+    /// Vote weight, default 1.
+    #[serde(default)]
+    pub weight: Option<f64>,
+    /// Where the rule looks.
+    #[serde(default)]
+    pub scope: Scope,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSpec {
+    #[serde(default)]
+    lists: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    thresholds: BTreeMap<String, f64>,
+    #[serde(default)]
+    rule: Vec<RuleSpec>,
+}
+
+/// A rule with its `@list` references expanded.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Unique id.
+    pub id: String,
+    /// Label voted for.
+    pub label: String,
+    /// Expanded `any` keywords.
+    pub any: Vec<String>,
+    /// Expanded `all` keywords.
+    pub all: Vec<String>,
+    /// Expanded `none` keywords.
+    pub none: Vec<String>,
+    /// Expanded `near` lists and distance.
+    pub near: Option<(Vec<String>, Vec<String>, usize)>,
+    /// Expanded negators.
+    pub not_after: Vec<String>,
+    /// Negator distance.
+    pub not_after_within: usize,
+    /// Weight.
+    pub weight: f64,
+    /// Scope.
+    pub scope: Scope,
+}
+
+/// A parsed rule file.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    /// The rules, in file order.
+    pub rules: Vec<Rule>,
+    /// Per-label thresholds (`default` applies to the rest).
+    pub thresholds: HashMap<String, f64>,
+}
+
+impl RuleSet {
+    /// The threshold a label's summed weight must reach.
+    pub fn threshold(&self, label: &str) -> f64 {
+        self.thresholds.get(label).or_else(|| self.thresholds.get("default")).copied().unwrap_or(1.0)
+    }
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())].matches('\n').count() + 1
+}
+
+/// Finds the line where `needle` (a rule id or list name) is defined.
+fn find_line(text: &str, needle: &str) -> usize {
+    text.find(needle).map(|b| line_of(text, b)).unwrap_or(0)
+}
+
+/// Parses and validates a rule file. `labels`, when given, is the set of
+/// allowed labels. Returns the usable rules and every problem found.
+pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<LexiconError>) {
+    let mut errs = Vec::new();
+    if text.len() > super::tsv::MAX_FILE_BYTES {
+        errs.push(LexiconError::new(file, 0, "file is too large"));
+        return (RuleSet::default(), errs);
+    }
+    if text.trim().is_empty() {
+        return (RuleSet::default(), errs);
+    }
+    let spec: FileSpec = match toml::from_str(text) {
+        Ok(s) => s,
+        Err(e) => {
+            let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
+            let msg = e.message().to_string();
+            errs.push(LexiconError::new(file, line, msg));
+            return (RuleSet::default(), errs);
+        }
+    };
+    let mut used: HashSet<String> = HashSet::new();
+    for (name, words) in &spec.lists {
+        let line = find_line(text, &format!("{name} ="));
+        if words.is_empty() {
+            errs.push(LexiconError::new(file, line, format!("list {name:?} is empty")));
+        }
+        let mut seen = HashSet::new();
+        for w in words {
+            if w.trim().is_empty() {
+                errs.push(LexiconError::new(file, line, format!("list {name:?} has an empty keyword")));
+            } else if !seen.insert(w.as_str()) {
+                errs.push(LexiconError::new(file, line, format!("list {name:?} repeats {w:?}")));
+            }
+        }
+    }
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut rules = Vec::new();
+    for r in &spec.rule {
+        let line = find_line(text, &format!("\"{}\"", r.id));
+        let mut bad = false;
+        if let Some(first) = ids.insert(r.id.as_str(), line) {
+            errs.push(LexiconError::new(
+                file,
+                line,
+                format!("duplicate rule id {:?} (first on line {first})", r.id),
+            ));
+            bad = true;
+        }
+        if let Some(allowed) = labels {
+            if !allowed.contains(&r.label.as_str()) {
+                errs.push(LexiconError::new(
+                    file,
+                    line,
+                    format!("rule {:?}: unknown label {:?}", r.id, r.label),
+                ));
+                bad = true;
+            }
+        }
+        let mut expand = |words: &[String], what: &str, errs: &mut Vec<LexiconError>| -> Vec<String> {
+            let mut out = Vec::new();
+            for w in words {
+                if let Some(name) = w.strip_prefix('@') {
+                    match spec.lists.get(name) {
+                        Some(l) => {
+                            used.insert(name.to_string());
+                            out.extend(l.iter().cloned());
+                        }
+                        None => errs.push(LexiconError::new(
+                            file,
+                            line,
+                            format!("rule {:?}: {what} names unknown list @{name}", r.id),
+                        )),
+                    }
+                } else if w.trim().is_empty() {
+                    errs.push(LexiconError::new(
+                        file,
+                        line,
+                        format!("rule {:?}: empty keyword in {what}", r.id),
+                    ));
+                } else {
+                    out.push(w.clone());
+                }
+            }
+            out
+        };
+        let any = expand(&r.any, "any", &mut errs);
+        let all = expand(&r.all, "all", &mut errs);
+        let none = expand(&r.none, "none", &mut errs);
+        let not_after = expand(&r.not_after, "not_after", &mut errs);
+        let near = r
+            .near
+            .as_ref()
+            .map(|n| (expand(&n.a, "near.a", &mut errs), expand(&n.b, "near.b", &mut errs), n.within));
+        if any.is_empty() && all.is_empty() && near.is_none() {
+            errs.push(LexiconError::new(
+                file,
+                line,
+                format!("rule {:?} has no any, all or near keywords", r.id),
+            ));
+            bad = true;
+        }
+        if let Some((a, b, _)) = &near {
+            if a.is_empty() || b.is_empty() {
+                errs.push(LexiconError::new(
+                    file,
+                    line,
+                    format!("rule {:?}: near lists must not be empty", r.id),
+                ));
+                bad = true;
+            }
+        }
+        let noneset: HashSet<&String> = none.iter().collect();
+        if let Some(w) = all.iter().find(|w| noneset.contains(w)) {
+            errs.push(LexiconError::new(
+                file,
+                line,
+                format!("rule {:?} can never fire: {w:?} is in both all and none", r.id),
+            ));
+            bad = true;
+        }
+        if !any.is_empty() && any.iter().all(|w| noneset.contains(w)) {
+            errs.push(LexiconError::new(
+                file,
+                line,
+                format!("rule {:?} can never fire: every any keyword is in none", r.id),
+            ));
+            bad = true;
+        }
+        let weight = r.weight.unwrap_or(1.0);
+        if !weight.is_finite() || weight <= 0.0 {
+            errs.push(LexiconError::new(
+                file,
+                line,
+                format!("rule {:?}: weight must be a positive number", r.id),
+            ));
+            bad = true;
+        }
+        if !bad {
+            rules.push(Rule {
+                id: r.id.clone(),
+                label: r.label.clone(),
+                any,
+                all,
+                none,
+                near,
+                not_after,
+                not_after_within: r.not_after_within.unwrap_or(3),
+                weight,
+                scope: r.scope,
+            });
+        }
+    }
+    for name in spec.lists.keys() {
+        if !used.contains(name) {
+            errs.push(LexiconError::new(
+                file,
+                find_line(text, &format!("{name} =")),
+                format!("list {name:?} is never used"),
+            ));
+        }
+    }
+    let thresholds = spec.thresholds.into_iter().collect();
+    (RuleSet { rules, thresholds }, errs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expands_lists_and_reports_problems() {
+        let text = r#"
+[lists]
+a = ["x", "y"]
+unused = ["z"]
+
+[[rule]]
+id = "t.one"
+label = "trade"
+any = ["@a", "w"]
+
+[[rule]]
+id = "t.two"
+label = "nope"
+any = ["@missing"]
+"#;
+        let (set, errs) = parse("t.toml", text, Some(&["trade"]));
+        assert_eq!(set.rules.len(), 1);
+        assert_eq!(set.rules[0].any, vec!["x", "y", "w"]);
+        let msgs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert!(msgs.iter().any(|m| m.contains("unknown label") && m.starts_with("t.toml:12:")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.contains("@missing")), "{msgs:?}");
+        assert!(
+            msgs.iter().any(|m| m.contains("\"unused\" is never used") && m.starts_with("t.toml:4:")),
+            "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn syntax_error_has_a_line() {
+        let (_, errs) = parse("t.toml", "[lists]\na = [\"x\"\n[[rule]]\n", None);
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].line > 0);
+    }
+}

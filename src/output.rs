@@ -1,0 +1,101 @@
+//! Writers: CSV (the contract columns) and JSONL (everything).
+
+use crate::error::Error;
+use crate::record::{CsvRow, DocRecord, Quote};
+use std::io::Write;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One CSV row per quote, header first.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// Writes quotes as they come.
+pub struct QuoteWriter<W: Write> {
+    format: Format,
+    csv: Option<csv::Writer<W>>,
+    raw: Option<W>,
+}
+
+impl<W: Write> QuoteWriter<W> {
+    /// A writer in `format` over `w`.
+    pub fn new(w: W, format: Format) -> Self {
+        match format {
+            Format::Csv => QuoteWriter {
+                format,
+                csv: Some(csv::WriterBuilder::new().has_headers(false).from_writer(w)),
+                raw: None,
+            },
+            Format::Jsonl => QuoteWriter { format, csv: None, raw: Some(w) },
+        }
+    }
+
+    /// Writes one quote.
+    pub fn write(&mut self, q: &Quote) -> Result<(), Error> {
+        match self.format {
+            Format::Csv => self.csv.as_mut().expect("csv").serialize(CsvRow::from(q))?,
+            Format::Jsonl => {
+                let w = self.raw.as_mut().expect("raw");
+                serde_json::to_writer(&mut *w, q)?;
+                w.write_all(b"\n").map_err(|e| Error::Io { name: "output".into(), source: e })?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the CSV header even when no quote was written.
+    pub fn header(&mut self) -> Result<(), Error> {
+        if let Some(w) = self.csv.as_mut() {
+            w.write_record(CSV_COLUMNS)?;
+        }
+        Ok(())
+    }
+
+    /// Flushes and returns the inner writer.
+    pub fn finish(self) -> Result<(), Error> {
+        if let Some(mut w) = self.csv {
+            w.flush().map_err(|e| Error::Io { name: "output".into(), source: e })?;
+        }
+        if let Some(mut w) = self.raw {
+            w.flush().map_err(|e| Error::Io { name: "output".into(), source: e })?;
+        }
+        Ok(())
+    }
+}
+
+/// The CSV header.
+pub const CSV_COLUMNS: &[&str] = &[
+    "doc",
+    "quote_id",
+    "kind",
+    "start",
+    "end",
+    "text",
+    "speaker",
+    "speaker_id",
+    "speaker_type",
+    "title",
+    "affiliation",
+    "cue",
+    "method",
+    "confidence",
+    "themes",
+    "stance",
+    "cue_stance",
+];
+
+/// Writes article records as CSV.
+pub fn write_docs<W: Write>(w: W, docs: &[DocRecord]) -> Result<(), Error> {
+    let mut wr = csv::Writer::from_writer(w);
+    for d in docs {
+        wr.serialize(d)?;
+    }
+    if docs.is_empty() {
+        wr.write_record(["doc", "title", "reporters", "agency", "place", "date", "paragraphs", "quotes"])?;
+    }
+    wr.flush().map_err(|e| Error::Io { name: "docs".into(), source: e })?;
+    Ok(())
+}

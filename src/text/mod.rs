@@ -1,0 +1,8 @@
+//! Text stages before quotation finding: decoding, per-character
+//! normalisation, quote-mark balance, and page structure (articles, bylines,
+//! datelines, re-threading of paragraphs broken across columns).
+
+pub mod decode;
+pub mod layout;
+pub mod marks;
+pub mod normalize;

@@ -1,0 +1,197 @@
+//! Theme and stance rule engine. Rules come from `themes.toml` and
+//! `stance.toml`; every keyword of a rule set is matched by one Aho-Corasick
+//! automaton built once per `Tagger`; each rule that fires is reported as
+//! evidence with its matched keywords.
+
+use crate::lexicon::{RuleSet, Scope};
+use crate::mentions::byte_to_char;
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A rule that fired, with the keywords that made it fire.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Evidence {
+    /// Rule id.
+    pub rule: String,
+    /// Label it voted for.
+    pub label: String,
+    /// Matched keywords with character spans relative to the text the rule read.
+    pub keywords: Vec<(String, usize, usize)>,
+}
+
+#[derive(Debug, Clone)]
+struct CRule {
+    any: Vec<usize>,
+    all: Vec<usize>,
+    none: Vec<usize>,
+    near: Option<(Vec<usize>, Vec<usize>, usize)>,
+    not_after: Vec<usize>,
+    not_after_within: usize,
+}
+
+/// A compiled rule set.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    set: RuleSet,
+    rules: Vec<CRule>,
+    words: Vec<String>,
+    ac: Option<AhoCorasick>,
+}
+
+type Hit = (usize, usize, usize); // word, start, end (chars)
+
+impl Engine {
+    /// Compiles `set`.
+    pub fn new(set: &RuleSet) -> Engine {
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut words = Vec::new();
+        let mut id = |w: &String, words: &mut Vec<String>| -> usize {
+            *ids.entry(w.clone()).or_insert_with(|| {
+                words.push(w.clone());
+                words.len() - 1
+            })
+        };
+        let mut rules = Vec::new();
+        for r in &set.rules {
+            let mut m = |l: &[String]| l.iter().map(|w| id(w, &mut words)).collect::<Vec<_>>();
+            let any = m(&r.any);
+            let all = m(&r.all);
+            let none = m(&r.none);
+            let not_after = m(&r.not_after);
+            let near = r.near.as_ref().map(|(a, b, w)| (m(a), m(b), *w));
+            rules.push(CRule { any, all, none, near, not_after, not_after_within: r.not_after_within });
+        }
+        let ac = if words.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder().match_kind(MatchKind::Standard).build(&words).expect("plain keywords"),
+            )
+        };
+        Engine { set: set.clone(), rules, words, ac }
+    }
+
+    fn hits(&self, text: &str) -> Vec<Hit> {
+        let Some(ac) = &self.ac else { return Vec::new() };
+        let b2c = byte_to_char(text);
+        ac.find_overlapping_iter(text)
+            .map(|m| (m.pattern().as_usize(), b2c[m.start()], b2c[m.end()]))
+            .collect()
+    }
+
+    /// Runs every rule of `scope` over `text`; returns the labels whose
+    /// summed weight reached their threshold (highest score first) and the
+    /// evidence of every rule that fired.
+    pub fn run(&self, text: &str, context: &str) -> (Vec<(String, f64)>, Vec<Evidence>) {
+        let qh = self.hits(text);
+        let ch = if context.is_empty() { Vec::new() } else { self.hits(context) };
+        let mut scores: Vec<(String, f64)> = Vec::new();
+        let mut ev = Vec::new();
+        for (r, spec) in self.rules.iter().zip(&self.set.rules) {
+            let hits = match spec.scope {
+                Scope::Quote | Scope::Cue => &qh,
+                Scope::Sentence => {
+                    if context.is_empty() {
+                        &qh
+                    } else {
+                        &ch
+                    }
+                }
+            };
+            if let Some(kw) = self.fire(r, hits) {
+                match scores.iter_mut().find(|(l, _)| *l == spec.label) {
+                    Some(s) => s.1 += spec.weight,
+                    None => scores.push((spec.label.clone(), spec.weight)),
+                }
+                ev.push(Evidence {
+                    rule: spec.id.clone(),
+                    label: spec.label.clone(),
+                    keywords: kw.iter().map(|&(w, s, e)| (self.words[w].clone(), s, e)).collect(),
+                });
+            }
+        }
+        let mut labels: Vec<(String, f64)> =
+            scores.into_iter().filter(|(l, s)| *s + 1e-9 >= self.set.threshold(l)).collect();
+        labels.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
+        (labels, ev)
+    }
+
+    fn fire(&self, r: &CRule, hits: &[Hit]) -> Option<Vec<Hit>> {
+        let negated = |h: &Hit| {
+            r.not_after
+                .iter()
+                .any(|&n| hits.iter().any(|x| x.0 == n && x.2 <= h.1 && h.1 - x.2 < r.not_after_within))
+        };
+        let find = |ids: &[usize]| -> Vec<Hit> {
+            hits.iter().filter(|h| ids.contains(&h.0) && !negated(h)).copied().collect()
+        };
+        let mut kw = Vec::new();
+        if !r.none.is_empty() && hits.iter().any(|h| r.none.contains(&h.0)) {
+            return None;
+        }
+        if !r.any.is_empty() {
+            let a = find(&r.any);
+            if a.is_empty() {
+                return None;
+            }
+            kw.extend(a);
+        }
+        for &w in &r.all {
+            let a = find(&[w]);
+            if a.is_empty() {
+                return None;
+            }
+            kw.push(a[0]);
+        }
+        if let Some((a, b, within)) = &r.near {
+            let ha: Vec<&Hit> = hits.iter().filter(|h| a.contains(&h.0)).collect();
+            let hb: Vec<&Hit> = hits.iter().filter(|h| b.contains(&h.0)).collect();
+            let pair = ha.iter().find_map(|x| {
+                hb.iter()
+                    .find(|y| {
+                        let gap = y.1.saturating_sub(x.2).max(x.1.saturating_sub(y.2));
+                        gap <= *within && (x.1, x.2) != (y.1, y.2)
+                    })
+                    .map(|y| (**x, **y))
+            })?;
+            kw.push(pair.0);
+            kw.push(pair.1);
+        }
+        kw.sort_by_key(|h| (h.1, h.2));
+        kw.dedup();
+        Some(kw)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::rules::parse;
+
+    const RULES: &str = r#"
+[lists]
+neg = ["不", "没有"]
+[[rule]]
+id = "support.core"
+label = "support"
+any = ["支持"]
+not_after = ["@neg"]
+[[rule]]
+id = "oppose.negated"
+label = "oppose"
+near = { a = ["@neg"], b = ["支持"], within = 2 }
+"#;
+
+    #[test]
+    fn negation_flips_support() {
+        let (set, errs) = parse("s.toml", RULES, None);
+        assert!(errs.is_empty(), "{errs:?}");
+        let e = Engine::new(&set);
+        assert_eq!(e.run("我们支持", "").0[0].0, "support");
+        let (labels, ev) = e.run("我们不支持", "");
+        assert_eq!(labels.len(), 1);
+        assert_eq!(labels[0].0, "oppose");
+        assert_eq!(ev[0].rule, "oppose.negated");
+    }
+}

@@ -1,0 +1,19 @@
+//! The integration tests, one binary.
+//! - `cases`: table of rule cases (tests/cases.toml), one per attribution rule
+//! - `corpus`: the seed gold page, offsets as a property over every corpus file
+//! - `snapshots`: insta snapshots of every quote on real articles
+//! - `cli`: the binary end to end (bad input, lexicon check, docs)
+
+mod cases;
+mod cli;
+mod corpus;
+mod snapshots;
+
+use std::path::PathBuf;
+
+/// `../shared/corpus` beside the checkout; the tests fail without it.
+pub fn corpus_dir() -> PathBuf {
+    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    assert!(d.is_dir(), "../shared/corpus is missing: the tests read real news from there");
+    d
+}
