@@ -275,6 +275,15 @@ impl<'a> Unit<'a> {
                 post_used: false,
             });
         }
+        // a mention inside a longer one that starts earlier (罗斯 in 俄罗斯) is not a mention
+        let mut covered = vec![false; n];
+        let mut reach = 0usize;
+        for (i, v) in self.ents.iter().enumerate() {
+            covered[i] = reach > i;
+            if let Some((e, _)) = v.first() {
+                reach = reach.max(*e);
+            }
+        }
         // pronouns → last person
         let person_before = |pos: usize, clauses: &[Clause]| -> Option<Speaker> {
             let mut best: Option<(usize, Speaker)> = None;
@@ -286,8 +295,26 @@ impl<'a> Unit<'a> {
                 }
             }
             for (i, v) in self.ents.iter().enumerate().take(pos) {
-                if !outside(i) {
+                if !outside(i) || covered[i] {
                     continue;
+                }
+                // a name opening a clause before a modifier: 霍思燕在片中饰演……
+                if i == 0 || (outside(i - 1) && marks::is_clause_punct(norm[i - 1])) {
+                    let lim = (i..pos).find(|&x| marks::is_clause_punct(norm[x])).unwrap_or(pos);
+                    if let Some((sp, end)) = p.parse_forward(i, lim) {
+                        let followed = end < lim
+                            && (p.word_at(end, lim, Role::ModifierStart).is_some()
+                                || p.word_at(end, lim, Role::Adverb).is_some());
+                        let strong = sp.person.is_some()
+                            || !sp.title.is_empty()
+                            || (followed && sp.name.chars().count() >= 3);
+                        if sp.stype == SpeakerType::Person
+                            && strong
+                            && best.as_ref().is_none_or(|(b, _)| *b < i)
+                        {
+                            best = Some((i, sp));
+                        }
+                    }
                 }
                 // title + name anywhere: 村支书赵大山
                 if let Some((te, EntityKind::Title(_))) = v.first() {
@@ -303,16 +330,16 @@ impl<'a> Unit<'a> {
                 if let Some((e, EntityKind::Person(pi))) = v.first() {
                     if best.as_ref().is_none_or(|(b, _)| *b < i) {
                         let t: String = self.orig[i..*e].iter().collect();
-                        let person = &self.k.people[*pi];
+                        let key = self.k.people[*pi].name.clone();
                         best = Some((
                             i,
                             Speaker {
                                 text: t.clone(),
                                 name: t,
-                                title: person.title.clone(),
-                                affiliation: person.affiliation.clone(),
+                                title: String::new(),
+                                affiliation: String::new(),
                                 stype: SpeakerType::Person,
-                                key: person.name.clone(),
+                                key,
                                 span: (i, *e),
                                 person: Some(*pi),
                             },
@@ -494,7 +521,11 @@ impl<'a> Unit<'a> {
                     break;
                 }
                 if c.speaker.is_some() && c.method != "zero_anaphora" {
-                    let immediate = c.clause_start <= close + 2;
+                    let stands_alone = q.open == 0
+                        || marks::is_clause_punct(norm[q.open - 1])
+                        || norm[q.open - 1].is_whitespace()
+                        || marks::is_closer(norm[q.open - 1]);
+                    let immediate = c.clause_start <= close + 2 && stands_alone;
                     if sl || immediate {
                         chosen = Some(ci);
                     }
@@ -711,6 +742,67 @@ impl<'a> Unit<'a> {
                 }
                 continue;
             }
+            // X……：“…” with no cue: the subject of the clause before the colon
+            let mut before = q.open;
+            while before > 0 && norm[before - 1].is_whitespace() {
+                before -= 1;
+            }
+            if before > 0 && is_colon(norm[before - 1]) {
+                let cs = clause_start(before - 1);
+                let found = self.subject_at(cs, before - 1, &p).or_else(|| {
+                    let (ss, _) = sentence(before - 1);
+                    self.subject_at(ss, before - 1, &p)
+                });
+                if let Some(mut sp) = found {
+                    if sp.stype == SpeakerType::Pronoun {
+                        if let Some(mut r) = person_before(sp.span.0, &clauses) {
+                            r.span = sp.span;
+                            sp = r;
+                        }
+                    }
+                    let f = Found {
+                        kind: Kind::Direct,
+                        start: q.start(),
+                        end: q.end(n),
+                        speaker: Some(sp),
+                        speaker_here: true,
+                        cue: None,
+                        method: "colon_subject",
+                        confidence: 0.6,
+                        sentence: sentence(q.open),
+                    };
+                    q_attr[qi] = Some(push(&mut out, f));
+                    continue;
+                }
+            }
+            // “…”同济学生小刘急于……: a person right after the quote, no cue
+            if let Some(close) = q.close {
+                let mut a = close + 1;
+                while a < n && (is_comma(norm[a]) || norm[a].is_whitespace()) {
+                    a += 1;
+                }
+                let lim = (a..n).find(|&i| marks::is_clause_punct(norm[i]) || !outside(i)).unwrap_or(n);
+                if a < lim {
+                    if let Some((sp, _)) = p.parse_forward(a, lim) {
+                        if sp.stype == SpeakerType::Person && !self.k.role(Role::Reporter).contains(&sp.title)
+                        {
+                            let f = Found {
+                                kind: Kind::Direct,
+                                start: q.start(),
+                                end: q.end(n),
+                                speaker: Some(sp),
+                                speaker_here: true,
+                                cue: None,
+                                method: "adjacent_subject",
+                                confidence: 0.55,
+                                sentence: sentence(q.open),
+                            };
+                            q_attr[qi] = Some(push(&mut out, f));
+                            continue;
+                        }
+                    }
+                }
+            }
             // the last non-citation speaker before this quote in the unit
             let prev = out
                 .iter()
@@ -827,6 +919,27 @@ impl<'a> Unit<'a> {
             state.turn = None;
         }
         out
+    }
+
+    /// The subject at the start of `[s, e)`: connectives and adverbs skipped.
+    fn subject_at(&self, s: usize, e: usize, p: &Parser) -> Option<Speaker> {
+        let mut s = s;
+        loop {
+            while s < e && self.norm[s].is_whitespace() {
+                s += 1;
+            }
+            match p
+                .word_at(s, e, Role::Connective)
+                .or_else(|| p.word_at(s, e, Role::Adverb))
+                .or_else(|| p.word_at(s, e, Role::Citation))
+            {
+                Some(l) if s + l < e => s += l,
+                _ => break,
+            }
+        }
+        p.parse_forward(s, e).map(|(sp, _)| sp).filter(|sp| {
+            sp.stype != SpeakerType::Document && !self.k.role(Role::Reporter).contains(&sp.title)
+        })
     }
 
     fn zero_anaphora(

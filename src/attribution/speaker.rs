@@ -180,6 +180,14 @@ impl<'a> Parser<'a> {
         {
             return Some(tl);
         }
+        // 小刘, 老王: a familiar prefix and a surname
+        if p + 2 <= lim
+            && self.k.role(Role::NamePrefix).contains(&n[p].to_string())
+            && self.k.surnames.contains(&n[p + 1])
+            && self.boundary(p + 2, lim)
+        {
+            return Some(2);
+        }
         // Chinese: surname + 1–2
         let compound = (2..=4).rev().find(|&l| {
             p + l <= lim && self.k.compound_surnames.contains(&n[p..p + l].iter().collect::<String>())
@@ -196,6 +204,7 @@ impl<'a> Parser<'a> {
                 && Self::is_han(n[q])
                 && self.word_at(q, lim, Role::ModifierStart).is_none()
                 && self.word_at(q, lim, Role::CueTail).is_none()
+                && !self.k.role(Role::NotInName).contains(&n[q].to_string())
         };
         let mut cands = Vec::new();
         if given_ok(p + sl) {
@@ -204,7 +213,14 @@ impl<'a> Parser<'a> {
             }
             cands.push(sl + 1);
         }
-        cands.into_iter().find(|&l| self.boundary(p + l, lim) || (after_title && l == sl + 2 && p + l <= lim))
+        let not_name = |l: usize| {
+            self.word_at(p, p + l, Role::NotName) == Some(l)
+                || self.word_at(p, lim, Role::NotName).is_some_and(|w| w > l)
+        };
+        cands
+            .into_iter()
+            .filter(|&l| !not_name(l))
+            .find(|&l| self.boundary(p + l, lim) || (after_title && l == sl + 2 && p + l <= lim))
     }
 
     /// The longest name candidate right after a title.
@@ -422,6 +438,22 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        if let Some(Part::Name(..)) = parts.last() {
+            if p < lim && self.norm[p] == '等' {
+                let t = self.text(s, p + 1);
+                let sp = Speaker {
+                    text: t.clone(),
+                    name: String::new(),
+                    title: String::new(),
+                    affiliation: String::new(),
+                    stype: SpeakerType::Group,
+                    key: t,
+                    span: (s, p + 1),
+                    person: None,
+                };
+                return Some((sp, p + 1));
+            }
+        }
         if let Some((e, group)) = pronoun {
             let t = self.text(s, e);
             let sp = Speaker {
@@ -480,7 +512,13 @@ impl<'a> Parser<'a> {
             if let Part::Unknown(us, ue) = *part {
                 let next = parts.get(i + 1);
                 let before_head = matches!(next, Some(Part::Title(..)) | Some(Part::Source(..)));
+                let plain = ue - us <= 6
+                    && i == 0
+                    && !self.norm[us..ue]
+                        .iter()
+                        .any(|c| self.k.role(Role::NotInName).contains(&c.to_string()));
                 let org = self.ends_with_org_suffix(us, ue)
+                    || (plain && before_head)
                     || self.norm[us..ue].contains(&'（')
                     || matches!(next, Some(Part::Affil(..)))
                     || matches!(parts.get(i.wrapping_sub(1)), Some(Part::Affil(..)) if i > 0);
@@ -716,7 +754,8 @@ impl<'a> Parser<'a> {
         if n[a..b].iter().any(|&c| marks::is_clause_punct(c)) {
             return false;
         }
-        self.word_at(a, b, Role::ModifierStart).is_some()
+        n[a].is_ascii_digit()
+            || self.word_at(a, b, Role::ModifierStart).is_some()
             || self.word_at(a, b, Role::Adverb).is_some()
             || self.word_at(a, b, Role::Addressee).is_some()
             || n[b - 1] == '地'

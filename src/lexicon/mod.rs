@@ -417,6 +417,10 @@ pub enum Role {
     SpeechNounFrameEnd,
     DocSuffixMarker,
     PersonNounEnd,
+    NamePrefix,
+    NotInName,
+    NotName,
+    Reporter,
 }
 
 impl Role {
@@ -439,6 +443,10 @@ impl Role {
             "speech_noun_frame_end" => Role::SpeechNounFrameEnd,
             "doc_suffix_marker" => Role::DocSuffixMarker,
             "person_noun_end" => Role::PersonNounEnd,
+            "name_prefix" => Role::NamePrefix,
+            "not_in_name" => Role::NotInName,
+            "not_name" => Role::NotName,
+            "reporter" => Role::Reporter,
             _ => return None,
         })
     }
