@@ -114,6 +114,12 @@ impl Engine {
         let mut labels: Vec<(String, f64)> =
             scores.into_iter().filter(|(l, s)| *s + 1e-9 >= self.set.threshold(l)).collect();
         labels.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
+        if let Some(best) = labels.first().map(|l| l.1) {
+            labels.retain(|l| l.1 + 1e-9 >= best * self.set.min_share);
+        }
+        if let Some(m) = self.set.max_labels {
+            labels.truncate(m);
+        }
         (labels, ev)
     }
 

@@ -72,6 +72,10 @@ struct FileSpec {
     #[serde(default)]
     thresholds: BTreeMap<String, f64>,
     #[serde(default)]
+    max_labels: Option<usize>,
+    #[serde(default)]
+    min_share: Option<f64>,
+    #[serde(default)]
     rule: Vec<RuleSpec>,
 }
 
@@ -107,6 +111,10 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// Per-label thresholds (`default` applies to the rest).
     pub thresholds: HashMap<String, f64>,
+    /// At most this many labels per quote (highest scores first).
+    pub max_labels: Option<usize>,
+    /// A label must score at least this share of the best label's score.
+    pub min_share: f64,
 }
 
 impl RuleSet {
@@ -287,7 +295,11 @@ pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<L
         }
     }
     let thresholds = spec.thresholds.into_iter().collect();
-    (RuleSet { rules, thresholds }, errs)
+    let min_share = spec.min_share.unwrap_or(0.0);
+    if !(0.0..=1.0).contains(&min_share) {
+        errs.push(LexiconError::new(file, find_line(text, "min_share"), "min_share must be between 0 and 1"));
+    }
+    (RuleSet { rules, thresholds, max_labels: spec.max_labels, min_share }, errs)
 }
 
 #[cfg(test)]
