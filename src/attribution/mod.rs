@@ -79,6 +79,10 @@ pub struct DocState {
     pub pending_colon: Option<Speaker>,
 }
 
+/// A name with no title counts as a pronoun's antecedent only when its
+/// surname is at least this common (rank in `surnames.tsv`).
+const COMMON_SURNAME_RANK: u32 = 200;
+
 #[derive(Debug, Clone)]
 struct Clause {
     hit: CueHit,
@@ -220,6 +224,18 @@ impl<'a> Unit<'a> {
                 }
             }
             if cue.class == CueClass::Speech && next == '的' && t == hit.end {
+                match norm.get(hit.end + 1) {
+                    Some(&c) if is_comma(c) || is_colon(c) || marks::closer_of(c).is_some() => {
+                        t = hit.end + 1
+                    }
+                    _ => continue,
+                }
+            }
+            // 透露了此项计划: a cue with 了 and an object reports nothing
+            if cue.class == CueClass::Speech
+                && norm.get(t) == Some(&'了')
+                && !norm.get(t + 1).is_some_and(|&c| is_comma(c) || is_colon(c))
+            {
                 continue;
             }
             let mut after_pos = t;
@@ -237,6 +253,9 @@ impl<'a> Unit<'a> {
             let cs = clause_start(hit.start);
             let (mut speaker, mut here, mut method, mut citation) = (None, true, "indirect", false);
             match p.before_cue(cs, hit.start) {
+                // a reporter with no name is the writer, not a source (记者问她)
+                Np::Found(sp, _) if sp.name.is_empty() && self.k.role(Role::Reporter).contains(&sp.title) => {
+                }
                 Np::Found(_, end)
                     if cue.class == CueClass::Noun
                         && !(prev == '的'
@@ -299,15 +318,17 @@ impl<'a> Unit<'a> {
                     continue;
                 }
                 // a name opening a clause before a modifier: 霍思燕在片中饰演……
-                if i == 0 || (outside(i - 1) && marks::is_clause_punct(norm[i - 1])) {
+                if i == 0 || (outside(i - 1) && (marks::is_clause_punct(norm[i - 1]) || norm[i - 1] == '的'))
+                {
                     let lim = (i..pos).find(|&x| marks::is_clause_punct(norm[x])).unwrap_or(pos);
-                    if let Some((sp, end)) = p.parse_forward(i, lim) {
-                        let followed = end < lim
-                            && (p.word_at(end, lim, Role::ModifierStart).is_some()
-                                || p.word_at(end, lim, Role::Adverb).is_some());
+                    if let Some((sp, _)) = p.parse_forward(i, lim) {
+                        // an unlisted name with no title: three characters and a common surname
+                        let common = sp.name.chars().next().is_some_and(|c| {
+                            self.k.surname_rank.get(&c).is_some_and(|&r| r <= COMMON_SURNAME_RANK)
+                        });
                         let strong = sp.person.is_some()
                             || !sp.title.is_empty()
-                            || (followed && sp.name.chars().count() >= 3);
+                            || (sp.name.chars().count() >= 3 && common);
                         if sp.stype == SpeakerType::Person
                             && strong
                             && best.as_ref().is_none_or(|(b, _)| *b < i)
@@ -655,10 +676,20 @@ impl<'a> Unit<'a> {
                 }
                 let produces = matches!(c2.after, After::Colon | After::Comma)
                     || (c2.bare && matches!(c2.after, After::Bare | After::Quote));
-                if c2.speaker.is_some() && c2.class != CueClass::Noun && c2.here && produces {
+                let after_colon = c2.clause_start > 0 && is_colon(norm[c2.clause_start - 1]);
+                if c2.speaker.is_some() && c2.class != CueClass::Noun && c2.here && produces && !after_colon {
                     e = c2.clause_start;
                     break;
                 }
+            }
+            // …基本保证。”: a quote closing on a full stop ends the sentence
+            if let Some(x) = (s + 1..e).find(|&x| {
+                marks::is_closer(norm[x])
+                    && marks::is_terminal(norm[x - 1])
+                    && inq[x] != usize::MAX
+                    && self.quotes[inq[x]].close == Some(x)
+            }) {
+                e = x + 1;
             }
             while e > s && (marks::is_clause_punct(norm[e - 1]) || norm[e - 1].is_whitespace()) {
                 e -= 1;

@@ -368,6 +368,16 @@ impl<'a> Parser<'a> {
                 }
             }
             let c = n[p];
+            // 孙书记, 李主任: a surname and a title name a person
+            if (parts.is_empty() || matches!(parts.last(), Some(Part::Affil(..))))
+                && self.k.surnames.contains(&c)
+            {
+                if let Some((te, _)) = self.title_at(p + 1, lim) {
+                    parts.push(Part::Name(p, te, None));
+                    parts.push(Part::Title(p + 1, te, false));
+                    break;
+                }
+            }
             if matches!(c, '、' | '和' | '与' | '及' | '暨' | '兼') && !parts.is_empty() && p + 1 < lim
             {
                 parts.push(Part::Conn);
@@ -659,6 +669,31 @@ impl<'a> Parser<'a> {
                 person: None,
             };
             return Some((sp, end));
+        }
+        // 这位妇女, 几位老人: a description ending in a person noun
+        if let [Part::Unknown(us, ue)] = parts {
+            if ue - us <= 6
+                && self.word_before(*us, *ue, Role::PersonNounEnd).is_some()
+                && (quant.is_some() || ue - us >= 2)
+            {
+                let t = self.norm[*us..*ue].iter().collect::<String>();
+                let stype = if t.ends_with('们') || group_quant {
+                    SpeakerType::Group
+                } else {
+                    SpeakerType::Anonymous
+                };
+                let sp = Speaker {
+                    text: whole.clone(),
+                    name: String::new(),
+                    title: String::new(),
+                    affiliation: String::new(),
+                    stype,
+                    key: whole,
+                    span: (s, end),
+                    person: None,
+                };
+                return Some((sp, end));
+            }
         }
         // places / organisations only
         if parts.iter().all(|p| matches!(p, Part::Affil(..) | Part::Conn | Part::Unknown(..)))

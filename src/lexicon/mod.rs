@@ -263,7 +263,11 @@ impl Lexicons {
             let s = r.get(0);
             match s.chars().count() {
                 1 => {
-                    k.surnames.insert(s.chars().next().unwrap_or(' '));
+                    let c = s.chars().next().unwrap_or(' ');
+                    k.surnames.insert(c);
+                    if let Ok(rank) = r.get(2).parse::<u32>() {
+                        k.surname_rank.insert(c, rank);
+                    }
                 }
                 2..=4 => {
                     k.compound_surnames.insert(s.to_string());
@@ -473,6 +477,8 @@ pub struct Knowledge {
     pub surnames: HashSet<char>,
     /// Compound surnames.
     pub compound_surnames: HashSet<String>,
+    /// Frequency rank of single surnames (1 = most common).
+    pub surname_rank: HashMap<char, u32>,
     /// Characters of transliterated names.
     pub translit: HashSet<char>,
     /// Known people.
