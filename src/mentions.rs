@@ -4,7 +4,7 @@
 //! Aho-Corasick automata built once per `Tagger`.
 
 use crate::lexicon::{CueClass, Knowledge, Role};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// What an entity mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +42,69 @@ pub struct Matchers {
     cues: AhoCorasick,
     entities: AhoCorasick,
     entity_kinds: Vec<EntityKind>,
+    words: Option<AhoCorasick>,
+    word_masks: Vec<u32>,
+}
+
+/// Function-word hits of one unit, indexed by start and by end, so a rule
+/// asks "which words of role R start (or end) here" without hashing.
+#[derive(Debug, Clone, Default)]
+pub struct WordIndex {
+    by_start: Vec<(u32, u32, u32)>,
+    start_at: Vec<u32>,
+    by_end: Vec<(u32, u32, u32)>,
+    end_at: Vec<u32>,
+}
+
+/// The bit of a role in a word mask.
+pub fn role_bit(r: Role) -> u32 {
+    1 << (r as u32)
+}
+
+impl WordIndex {
+    /// Length of the longest word of `role` starting at `p` and ending by `lim`.
+    pub fn at(&self, p: usize, lim: usize, role: Role) -> Option<usize> {
+        let bit = role_bit(role);
+        let (a, b) = match (self.start_at.get(p), self.start_at.get(p + 1)) {
+            (Some(&a), Some(&b)) => (a as usize, b as usize),
+            _ => return None,
+        };
+        self.by_start[a..b]
+            .iter()
+            .filter(|&&(_, e, m)| m & bit != 0 && e as usize <= lim)
+            .map(|&(s, e, _)| (e - s) as usize)
+            .max()
+    }
+
+    /// Length of the longest word of `role` ending at `e` and starting at or after `lo`.
+    pub fn before(&self, lo: usize, e: usize, role: Role) -> Option<usize> {
+        let bit = role_bit(role);
+        let (a, b) = match (self.end_at.get(e), self.end_at.get(e + 1)) {
+            (Some(&a), Some(&b)) => (a as usize, b as usize),
+            _ => return None,
+        };
+        self.by_end[a..b]
+            .iter()
+            .filter(|&&(s, _, m)| m & bit != 0 && s as usize >= lo)
+            .map(|&(s, e, _)| (e - s) as usize)
+            .max()
+    }
+}
+
+fn csr(
+    mut hits: Vec<(u32, u32, u32)>,
+    key: fn(&(u32, u32, u32)) -> u32,
+    n: usize,
+) -> (Vec<(u32, u32, u32)>, Vec<u32>) {
+    hits.sort_by_key(key);
+    let mut at = vec![0u32; n + 2];
+    for h in &hits {
+        at[key(h) as usize + 1] += 1;
+    }
+    for i in 1..at.len() {
+        at[i] += at[i - 1];
+    }
+    (hits, at)
 }
 
 fn build(ac: &mut AhoCorasickBuilder, pats: &[String]) -> AhoCorasick {
@@ -83,8 +146,41 @@ impl Matchers {
         for w in k.role(Role::PronounGroup) {
             add(w, EntityKind::PronounGroup);
         }
-        let entities = build(AhoCorasickBuilder::new().match_kind(MatchKind::Standard), &pats);
-        Matchers { cues, entities, entity_kinds: kinds }
+        let entities = build(
+            AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::DFA)),
+            &pats,
+        );
+        let mut wmap: std::collections::BTreeMap<&str, u32> = std::collections::BTreeMap::new();
+        for (role, set) in &k.words {
+            for w in set {
+                *wmap.entry(w.as_str()).or_default() |= role_bit(*role);
+            }
+        }
+        let wpats: Vec<String> = wmap.keys().map(|w| w.to_string()).collect();
+        let word_masks = wmap.values().copied().collect();
+        let words = if wpats.is_empty() {
+            None
+        } else {
+            Some(build(
+                AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::DFA)),
+                &wpats,
+            ))
+        };
+        Matchers { cues, entities, entity_kinds: kinds, words, word_masks }
+    }
+
+    /// Function words of `text` (a unit of `n` characters).
+    pub fn words(&self, text: &str, b2c: &[usize], n: usize) -> WordIndex {
+        let Some(ac) = &self.words else {
+            return WordIndex { start_at: vec![0; n + 2], end_at: vec![0; n + 2], ..WordIndex::default() };
+        };
+        let hits: Vec<(u32, u32, u32)> = ac
+            .find_overlapping_iter(text)
+            .map(|m| (b2c[m.start()] as u32, b2c[m.end()] as u32, self.word_masks[m.pattern().as_usize()]))
+            .collect();
+        let (by_start, start_at) = csr(hits.clone(), |h| h.0, n);
+        let (by_end, end_at) = csr(hits, |h| h.1, n);
+        WordIndex { by_start, start_at, by_end, end_at }
     }
 
     /// Cue hits in `text` (a unit's normalised text), blockers removed.

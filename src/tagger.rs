@@ -4,7 +4,7 @@
 
 use crate::attribution::{DocState, Found, Kind, SpeakerType, Unit as AUnit};
 use crate::error::Error;
-use crate::lexicon::{Knowledge, Lexicons, Role};
+use crate::lexicon::{Knowledge, Lexicons};
 use crate::mentions::{byte_to_char, Matchers};
 use crate::quotes;
 use crate::record::{DocRecord, Quote};
@@ -49,7 +49,6 @@ pub struct Tagger {
     m: Matchers,
     themes: Engine,
     stance: Engine,
-    max_word: usize,
     include_terms: bool,
     each_line: bool,
 }
@@ -99,8 +98,7 @@ impl Tagger {
         let m = Matchers::new(&k);
         let themes = Engine::new(&k.themes);
         let stance = Engine::new(&k.stance);
-        let max_word = k.words.values().flat_map(|s| s.iter()).map(|w| w.chars().count()).max().unwrap_or(1);
-        Tagger { k, m, themes, stance, max_word, include_terms, each_line: false }
+        Tagger { k, m, themes, stance, include_terms, each_line: false }
     }
 
     /// The parsed lexicons.
@@ -162,6 +160,7 @@ impl Tagger {
             let b2c = byte_to_char(&s);
             let cues = self.m.cues(&self.k, &s, &b2c);
             let ents = self.m.entities(&s, &b2c, u_norm.len());
+            let words = self.m.words(&s, &b2c, u_norm.len());
             let au = AUnit {
                 k: &self.k,
                 norm: &u_norm,
@@ -169,7 +168,7 @@ impl Tagger {
                 quotes: &qs,
                 cues: &cues,
                 ents: &ents,
-                max_word: self.max_word,
+                words: &words,
             };
             let found = au.attribute(&mut state, self.include_terms);
             for f in found {
@@ -288,7 +287,6 @@ impl Tagger {
         }
         let theme_ids: Vec<String> = themes.drain(..).map(|(l, _)| l).collect();
         evidence.sort_by(|a, b| a.rule.cmp(&b.rule));
-        let _ = self.k.role(Role::Adverb);
         Quote {
             doc: doc.to_string(),
             quote_id: 0,

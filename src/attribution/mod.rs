@@ -12,7 +12,7 @@
 pub mod speaker;
 
 use crate::lexicon::{CueClass, Knowledge, Role};
-use crate::mentions::{CueHit, EntityKind};
+use crate::mentions::{CueHit, EntityKind, WordIndex};
 use crate::quotes::QuoteSpan;
 use crate::text::marks;
 pub use speaker::{Np, Parser, Speaker, SpeakerType};
@@ -125,8 +125,8 @@ pub struct Unit<'a> {
     pub cues: &'a [CueHit],
     /// Entity mentions by start.
     pub ents: &'a [Vec<(usize, EntityKind)>],
-    /// Longest function word.
-    pub max_word: usize,
+    /// Function words.
+    pub words: &'a WordIndex,
 }
 
 fn is_comma(c: char) -> bool {
@@ -141,7 +141,7 @@ fn is_sentence_end(c: char) -> bool {
 
 impl<'a> Unit<'a> {
     fn parser(&self) -> Parser<'a> {
-        Parser { k: self.k, norm: self.norm, orig: self.orig, ents: self.ents, max_word: self.max_word }
+        Parser { k: self.k, norm: self.norm, orig: self.orig, ents: self.ents, words: self.words }
     }
 
     /// Runs attribution; `state` carries context between units.
@@ -304,71 +304,78 @@ impl<'a> Unit<'a> {
             }
         }
         // pronouns → last person
-        let person_before = |pos: usize, clauses: &[Clause]| -> Option<Speaker> {
-            let mut best: Option<(usize, Speaker)> = None;
-            for c in clauses.iter() {
-                if let Some(sp) = &c.speaker {
-                    if sp.stype == SpeakerType::Person && c.hit.start < pos && c.here {
-                        best = Some((c.hit.start, sp.clone()));
+        // persons named in the unit, in order: lexicon people, title + name,
+        // names opening a clause (computed once; pronouns look back into it)
+        let mut named: Vec<(usize, Speaker)> = Vec::new();
+        for (i, v) in self.ents.iter().enumerate() {
+            if !outside(i) || covered[i] {
+                continue;
+            }
+            let mut found: Option<Speaker> = None;
+            // a name opening a clause: 霍思燕在片中饰演……
+            if i == 0 || (outside(i - 1) && (marks::is_clause_punct(norm[i - 1]) || norm[i - 1] == '的')) {
+                let lim = (i..n).find(|&x| marks::is_clause_punct(norm[x])).unwrap_or(n);
+                if let Some((sp, _)) = p.parse_forward(i, lim) {
+                    // an unlisted name with no title: three characters and a common surname
+                    let common = sp.name.chars().next().is_some_and(|c| {
+                        self.k.surname_rank.get(&c).is_some_and(|&r| r <= COMMON_SURNAME_RANK)
+                    });
+                    let strong = sp.person.is_some()
+                        || !sp.title.is_empty()
+                        || (sp.name.chars().count() >= 3 && common);
+                    if sp.stype == SpeakerType::Person && strong {
+                        found = Some(sp);
                     }
                 }
             }
-            for (i, v) in self.ents.iter().enumerate().take(pos) {
-                if !outside(i) || covered[i] {
-                    continue;
-                }
-                // a name opening a clause before a modifier: 霍思燕在片中饰演……
-                if i == 0 || (outside(i - 1) && (marks::is_clause_punct(norm[i - 1]) || norm[i - 1] == '的'))
-                {
-                    let lim = (i..pos).find(|&x| marks::is_clause_punct(norm[x])).unwrap_or(pos);
-                    if let Some((sp, _)) = p.parse_forward(i, lim) {
-                        // an unlisted name with no title: three characters and a common surname
-                        let common = sp.name.chars().next().is_some_and(|c| {
-                            self.k.surname_rank.get(&c).is_some_and(|&r| r <= COMMON_SURNAME_RANK)
-                        });
-                        let strong = sp.person.is_some()
-                            || !sp.title.is_empty()
-                            || (sp.name.chars().count() >= 3 && common);
-                        if sp.stype == SpeakerType::Person
-                            && strong
-                            && best.as_ref().is_none_or(|(b, _)| *b < i)
-                        {
-                            best = Some((i, sp));
-                        }
-                    }
-                }
-                // title + name anywhere: 村支书赵大山
+            // title + name anywhere: 村支书赵大山
+            if found.is_none() {
                 if let Some((te, EntityKind::Title(_))) = v.first() {
-                    if let Some((sp, _)) = p.parse_forward(i, pos.min(te + 12)) {
-                        if sp.stype == SpeakerType::Person
-                            && sp.span.0 == i
-                            && best.as_ref().is_none_or(|(b, _)| *b < i)
-                        {
-                            best = Some((i, sp));
+                    if let Some((sp, _)) = p.parse_forward(i, n.min(te + 12)) {
+                        if sp.stype == SpeakerType::Person && sp.span.0 == i {
+                            found = Some(sp);
                         }
                     }
                 }
+            }
+            if found.is_none() {
                 if let Some((e, EntityKind::Person(pi))) = v.first() {
-                    if best.as_ref().is_none_or(|(b, _)| *b < i) {
-                        let t: String = self.orig[i..*e].iter().collect();
-                        let key = self.k.people[*pi].name.clone();
-                        best = Some((
-                            i,
-                            Speaker {
-                                text: t.clone(),
-                                name: t,
-                                title: String::new(),
-                                affiliation: String::new(),
-                                stype: SpeakerType::Person,
-                                key,
-                                span: (i, *e),
-                                person: Some(*pi),
-                            },
-                        ));
-                    }
+                    let t: String = self.orig[i..*e].iter().collect();
+                    found = Some(Speaker {
+                        text: t.clone(),
+                        name: t,
+                        title: String::new(),
+                        affiliation: String::new(),
+                        stype: SpeakerType::Person,
+                        key: self.k.people[*pi].name.clone(),
+                        span: (i, *e),
+                        person: Some(*pi),
+                    });
                 }
             }
-            best.map(|b| b.1).or_else(|| state.last_person.clone())
+            if let Some(sp) = found {
+                named.push((i, sp));
+            }
+        }
+        // pronouns → the last person before them
+        let person_before = |pos: usize, clauses: &[Clause]| -> Option<Speaker> {
+            let from_clauses = clauses
+                .iter()
+                .filter(|c| c.here && c.hit.start < pos)
+                .filter_map(|c| {
+                    c.speaker
+                        .as_ref()
+                        .filter(|sp| sp.stype == SpeakerType::Person)
+                        .map(|sp| (c.hit.start, sp))
+                })
+                .next_back();
+            let k = named.partition_point(|(i, _)| *i < pos);
+            let from_named = if k > 0 { Some((named[k - 1].0, &named[k - 1].1)) } else { None };
+            let best = match (from_clauses, from_named) {
+                (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
+                (a, b) => a.or(b).map(|x| x.1),
+            };
+            best.cloned().or_else(|| state.last_person.clone())
         };
         for i in 0..clauses.len() {
             let resolve = matches!(&clauses[i].speaker, Some(sp) if sp.stype == SpeakerType::Pronoun);

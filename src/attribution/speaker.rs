@@ -3,7 +3,7 @@
 //! mentions and name-like runs, with the name, title and affiliation split.
 
 use crate::lexicon::{Knowledge, Role};
-use crate::mentions::EntityKind;
+use crate::mentions::{EntityKind, WordIndex};
 use crate::text::marks;
 use serde::Serialize;
 
@@ -96,35 +96,24 @@ pub struct Parser<'a> {
     pub orig: &'a [char],
     /// Entity mentions by start.
     pub ents: &'a [Vec<(usize, EntityKind)>],
-    /// Max word length per role lookup.
-    pub max_word: usize,
+    /// Function words of the unit.
+    pub words: &'a WordIndex,
 }
 
 impl<'a> Parser<'a> {
     /// Length of the longest word of `role` starting at `p` (not past `lim`).
     pub fn word_at(&self, p: usize, lim: usize, role: Role) -> Option<usize> {
-        let set = self.k.role(role);
-        let mut best = None;
-        let mut s = String::new();
-        for (l, q) in (p..lim.min(self.norm.len())).enumerate() {
-            if l >= self.max_word {
-                break;
-            }
-            s.push(self.norm[q]);
-            if set.contains(&s) {
-                best = Some(l + 1);
-            }
-        }
-        best
+        self.words.at(p, lim.min(self.norm.len()), role)
     }
 
     /// A word of `role` ending exactly at `e` (not before `lo`)?
     pub fn word_before(&self, lo: usize, e: usize, role: Role) -> Option<usize> {
-        let set = self.k.role(role);
-        (1..=self.max_word.min(e - lo.min(e))).rev().find(|&l| {
-            let s: String = self.norm[e - l..e].iter().collect();
-            set.contains(&s)
-        })
+        self.words.before(lo, e, role)
+    }
+
+    /// Is the one character at `q` a word of `role`?
+    pub fn char_is(&self, q: usize, role: Role) -> bool {
+        q < self.norm.len() && self.words.at(q, q + 1, role) == Some(1)
     }
 
     fn text(&self, s: usize, e: usize) -> String {
@@ -182,7 +171,7 @@ impl<'a> Parser<'a> {
         }
         // 小刘, 老王: a familiar prefix and a surname
         if p + 2 <= lim
-            && self.k.role(Role::NamePrefix).contains(&n[p].to_string())
+            && self.char_is(p, Role::NamePrefix)
             && self.k.surnames.contains(&n[p + 1])
             && self.boundary(p + 2, lim)
         {
@@ -204,7 +193,7 @@ impl<'a> Parser<'a> {
                 && Self::is_han(n[q])
                 && self.word_at(q, lim, Role::ModifierStart).is_none()
                 && self.word_at(q, lim, Role::CueTail).is_none()
-                && !self.k.role(Role::NotInName).contains(&n[q].to_string())
+                && !self.char_is(q, Role::NotInName)
         };
         let mut cands = Vec::new();
         if given_ok(p + sl) {
@@ -522,11 +511,7 @@ impl<'a> Parser<'a> {
             if let Part::Unknown(us, ue) = *part {
                 let next = parts.get(i + 1);
                 let before_head = matches!(next, Some(Part::Title(..)) | Some(Part::Source(..)));
-                let plain = ue - us <= 6
-                    && i == 0
-                    && !self.norm[us..ue]
-                        .iter()
-                        .any(|c| self.k.role(Role::NotInName).contains(&c.to_string()));
+                let plain = ue - us <= 6 && i == 0 && !(us..ue).any(|q| self.char_is(q, Role::NotInName));
                 let org = self.ends_with_org_suffix(us, ue)
                     || (plain && before_head)
                     || self.norm[us..ue].contains(&'（')
