@@ -2,10 +2,13 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{Read, Write};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use yinyu::{DecodeOptions, Format, Lexicons, QuoteWriter, Tagger};
+use std::time::Instant;
+use yinyu::{DecodeOptions, DocRecord, Format, Lexicons, QuoteWriter, Tagged, Tagger, WriteOptions};
 
 #[derive(Parser)]
 #[command(
@@ -22,6 +25,17 @@ struct Cli {
 enum Cmd {
     /// Extract quotations and reported speech; one CSV row per unit.
     Extract(ExtractArgs),
+    /// Show how each quote of FILE was attributed and tagged.
+    Explain {
+        /// The file.
+        file: PathBuf,
+        /// Only quote N (the quote_id column).
+        #[arg(long)]
+        quote: Option<usize>,
+        /// A lexicon directory whose files replace the embedded ones.
+        #[arg(long)]
+        lexicons: Option<PathBuf>,
+    },
     /// Lexicon tools.
     Lexicon {
         #[command(subcommand)]
@@ -64,21 +78,34 @@ struct ExtractArgs {
     /// Write one CSV row per article to FILE.
     #[arg(long)]
     docs: Option<PathBuf>,
-    /// Write output to FILE instead of stdout.
+    /// Write output to FILE (atomically: a temporary file renamed at the end).
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// Input encoding (utf-8, gb18030, gbk, big5, utf-16le, …); default: UTF-8 with BOM sniffing.
     #[arg(long)]
     encoding: Option<String>,
-    /// Replace undecodable bytes instead of failing the file.
+    /// Replace undecodable bytes instead of failing the file (counted in the summary).
     #[arg(long)]
     lossy: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Neutralise cells a spreadsheet would run as formulas (leading = + - @).
+    #[arg(long)]
+    excel_safe: bool,
+    /// Start CSV output with a UTF-8 BOM (for Excel).
+    #[arg(long)]
+    bom: bool,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let res = match cli.cmd {
         Cmd::Extract(a) => extract(a),
+        Cmd::Explain { file, quote, lexicons } => explain(&file, quote, lexicons.as_deref()),
         Cmd::Lexicon { cmd: LexiconCmd::Check { dir } } => check(dir),
     };
     match res {
@@ -95,12 +122,19 @@ fn main() -> ExitCode {
     }
 }
 
+fn load_lexicons(dir: Option<&Path>) -> Result<Lexicons> {
+    match dir {
+        Some(d) => Lexicons::from_dir(d).map_err(|e| anyhow::anyhow!("{e}")),
+        None => Ok(Lexicons::embedded()),
+    }
+}
+
 fn check(dir: Option<PathBuf>) -> Result<ExitCode> {
     let lex = match dir {
         Some(d) => match Lexicons::from_dir(&d) {
             Ok(l) => l,
             Err(errs) => {
-                eprintln!("{errs}");
+                println!("{errs}");
                 return Ok(ExitCode::from(1));
             }
         },
@@ -119,14 +153,85 @@ fn check(dir: Option<PathBuf>) -> Result<ExitCode> {
     }
 }
 
+fn explain(file: &Path, only: Option<usize>, lexicons: Option<&Path>) -> Result<ExitCode> {
+    let tagger = Tagger::builder().build(&load_lexicons(lexicons)?).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let name = file.display().to_string();
+    let text = yinyu::decode(&name, &bytes, DecodeOptions::default())?.text;
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
+    let tagged = tagger.tag(&name, &text);
+    let mut out = std::io::stdout().lock();
+    for q in tagged.quotes.iter().filter(|q| only.is_none_or(|n| q.quote_id == n)) {
+        writeln!(out, "#{} {} [{}..{}] {}", q.quote_id, q.kind, q.start, q.end, q.text)?;
+        writeln!(
+            out,
+            "  rule       {} (confidence {:.2}): {}",
+            q.method,
+            q.confidence,
+            yinyu::attribution::describe(&q.method)
+        )?;
+        match q.cue_span {
+            Some(c) => writeln!(out, "  cue        {} at {}..{}", q.cue, c.0, c.1)?,
+            None => writeln!(out, "  cue        none")?,
+        }
+        let phrase =
+            q.speaker_span.map(slice).unwrap_or_else(|| "(from an earlier paragraph or sentence)".into());
+        writeln!(out, "  speaker    {} [{}] phrase {:?}", q.speaker, q.speaker_type, phrase)?;
+        writeln!(
+            out,
+            "             name={:?} title={:?} affiliation={:?} id={:?}",
+            if q.speaker_type == "person" { q.speaker.as_str() } else { "" },
+            q.title,
+            q.affiliation,
+            q.speaker_id
+        )?;
+        if let Some((s, _)) = q.speaker_span.or(q.cue_span) {
+            let from = s.saturating_sub(20).min(q.start);
+            let to = (q.end + 10).min(chars.len());
+            writeln!(
+                out,
+                "  context    …{}…",
+                chars[from..to].iter().collect::<String>().replace('\n', " ")
+            )?;
+        }
+        writeln!(
+            out,
+            "  themes     {}",
+            if q.themes.is_empty() { "-".to_string() } else { q.themes.join(";") }
+        )?;
+        writeln!(
+            out,
+            "  stance     {}  cue stance {}",
+            q.stance,
+            if q.cue_stance.is_empty() { "-" } else { &q.cue_stance }
+        )?;
+        for ev in &q.evidence {
+            let kws: Vec<String> = ev.keywords.iter().map(|(k, s, e)| format!("{k}@{s}..{e}")).collect();
+            writeln!(out, "    fired    {:<28} -> {:<16} {}", ev.rule, ev.label, kws.join(" "))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn collect(path: &str, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
     let p = Path::new(path);
     if p.is_dir() {
         let mut stack = vec![p.to_path_buf()];
         let mut seen = std::collections::HashSet::new();
         while let Some(d) = stack.pop() {
-            if let Ok(c) = d.canonicalize() {
-                if !seen.insert(c) {
+            match d.canonicalize() {
+                Ok(c) => {
+                    if !seen.insert(c) {
+                        errors.push(format!(
+                            "{}: skipped, directory already visited (symlink loop?)",
+                            d.display()
+                        ));
+                        continue;
+                    }
+                }
+                Err(e) => {
+                    errors.push(format!("{}: {e}", d.display()));
                     continue;
                 }
             }
@@ -148,16 +253,42 @@ fn collect(path: &str, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
             }
             stack.extend(dirs.into_iter().rev());
         }
-    } else {
+    } else if path == "-" || p.exists() {
         out.push(p.to_path_buf());
+    } else {
+        errors.push(format!("{path}: no such file or directory"));
     }
 }
 
-fn extract(a: ExtractArgs) -> Result<ExitCode> {
-    let lex = match &a.lexicons {
-        Some(d) => Lexicons::from_dir(d).map_err(|e| anyhow::anyhow!("{e}"))?,
-        None => Lexicons::embedded(),
+/// What one input became.
+struct Done {
+    tagged: Tagged,
+    bytes: usize,
+    replaced: usize,
+}
+
+fn run_file(tagger: &Tagger, f: &Path, opts: DecodeOptions) -> std::result::Result<Done, String> {
+    let (name, bytes) = if f.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::stdin().read_to_end(&mut b).map_err(|e| format!("stdin: {e}"))?;
+        ("-".to_string(), b)
+    } else {
+        let b = std::fs::read(f).map_err(|e| format!("{}: {e}", f.display()))?;
+        (f.display().to_string(), b)
     };
+    let decoded = yinyu::decode(&name, &bytes, opts).map_err(|e| e.to_string())?;
+    let doc_name = Path::new(&name).file_name().map_or(name.clone(), |s| s.to_string_lossy().into_owned());
+    let page = tagger.prepare(&doc_name, &decoded.text);
+    let parts: Vec<Tagged> = (0..page.len()).into_par_iter().map(|i| tagger.tag_article(&page, i)).collect();
+    Ok(Done { tagged: Tagged::merge(parts), bytes: bytes.len(), replaced: decoded.replaced })
+}
+
+fn extract(a: ExtractArgs) -> Result<ExitCode> {
+    let started = Instant::now();
+    if let Some(n) = a.threads {
+        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().ok();
+    }
+    let lex = load_lexicons(a.lexicons.as_deref())?;
     let tagger = Tagger::builder()
         .include_terms(a.include_terms)
         .each_line(a.each_line)
@@ -178,57 +309,65 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     let mut errors = Vec::new();
     let mut files = Vec::new();
     for p in &a.paths {
-        if p == "-" {
-            files.push(PathBuf::from("-"));
-        } else {
-            collect(p, &mut files, &mut errors);
-        }
+        collect(p, &mut files, &mut errors);
     }
-    let tmp = a.output.as_ref().map(|o| o.with_extension("yinyu-tmp"));
+    let total: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+    let bar = if !a.quiet && std::io::stderr().is_terminal() {
+        let b = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+        b.set_style(
+            ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        b
+    } else {
+        ProgressBar::hidden()
+    };
+    let tmp = a.output.as_ref().map(|o| {
+        let mut t = o.as_os_str().to_owned();
+        t.push(".yinyu-partial");
+        PathBuf::from(t)
+    });
     let sink: Box<dyn Write> = match &tmp {
         Some(t) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(t).with_context(|| format!("cannot create {}", t.display()))?,
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let mut w = QuoteWriter::new(sink, format);
+    let mut w =
+        QuoteWriter::with_options(sink, format, WriteOptions { excel_safe: a.excel_safe, bom: a.bom });
     w.header()?;
-    let mut docs = Vec::new();
-    let (mut n_files, mut n_quotes) = (0usize, 0usize);
-    for f in &files {
-        let (name, bytes) = if f.as_os_str() == "-" {
-            let mut b = Vec::new();
-            if let Err(e) = std::io::stdin().read_to_end(&mut b) {
-                errors.push(format!("stdin: {e}"));
-                continue;
-            }
-            ("-".to_string(), b)
-        } else {
-            match std::fs::read(f) {
-                Ok(b) => (f.display().to_string(), b),
+    let mut docs: Vec<DocRecord> = Vec::new();
+    let (mut n_files, mut n_docs, mut n_quotes, mut n_bytes, mut n_replaced) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
+    // files are processed in parallel in small batches; output keeps input order
+    let batch = rayon::current_num_threads().max(1) * 2;
+    for chunk in files.chunks(batch) {
+        let results: Vec<std::result::Result<Done, String>> =
+            chunk.par_iter().map(|f| run_file(&tagger, f, opts)).collect();
+        for r in results {
+            match r {
+                Ok(done) => {
+                    for q in &done.tagged.quotes {
+                        w.write(q)?;
+                    }
+                    n_files += 1;
+                    n_docs += done.tagged.docs.len();
+                    n_quotes += done.tagged.quotes.len();
+                    n_bytes += done.bytes;
+                    n_replaced += done.replaced;
+                    bar.inc(done.bytes as u64);
+                    bar.set_message(format!("{n_docs} docs, {n_quotes} quotes"));
+                    if a.docs.is_some() {
+                        docs.extend(done.tagged.docs);
+                    }
+                }
                 Err(e) => {
-                    errors.push(format!("{}: {e}", f.display()));
-                    continue;
+                    errors.push(e);
                 }
             }
-        };
-        let text = match yinyu::decode(&name, &bytes, opts) {
-            Ok(d) => d.text,
-            Err(e) => {
-                errors.push(e.to_string());
-                continue;
-            }
-        };
-        let doc_name =
-            Path::new(&name).file_name().map_or(name.clone(), |s| s.to_string_lossy().into_owned());
-        let tagged = tagger.tag(&doc_name, &text);
-        for q in &tagged.quotes {
-            w.write(q)?;
         }
-        n_files += 1;
-        n_quotes += tagged.quotes.len();
-        docs.extend(tagged.docs);
     }
+    bar.finish_and_clear();
     w.finish()?;
     if let (Some(t), Some(o)) = (&tmp, &a.output) {
         std::fs::rename(t, o).with_context(|| format!("cannot write {}", o.display()))?;
@@ -240,9 +379,15 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     for e in &errors {
         eprintln!("yinyu: {e}");
     }
-    if !errors.is_empty() {
-        eprintln!("yinyu: {n_files} file(s) processed, {n_quotes} quote(s), {} error(s)", errors.len());
-        return Ok(ExitCode::from(1));
+    if !a.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        let mb = n_bytes as f64 / 1e6;
+        let lossy = if a.lossy { format!(", {n_replaced} replaced byte(s)") } else { String::new() };
+        eprintln!(
+            "yinyu: {n_files} file(s), {n_docs} doc(s), {n_quotes} quote(s), {} error(s){lossy}; {mb:.1} MB in {secs:.2} s ({:.1} MB/s)",
+            errors.len(),
+            if secs > 0.0 { mb / secs } else { 0.0 }
+        );
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

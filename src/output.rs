@@ -13,30 +13,65 @@ pub enum Format {
     Jsonl,
 }
 
+/// Output options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WriteOptions {
+    /// Prefix cells that a spreadsheet would run as a formula (leading
+    /// `=`, `+`, `-`, `@`, tab, CR) with `'` (CSV only).
+    pub excel_safe: bool,
+    /// Start the output with a UTF-8 BOM so Excel reads Chinese correctly.
+    pub bom: bool,
+}
+
 /// Writes quotes as they come.
 pub struct QuoteWriter<W: Write> {
     format: Format,
     csv: Option<csv::Writer<W>>,
     raw: Option<W>,
+    opts: WriteOptions,
+}
+
+/// Makes a cell safe for spreadsheets.
+pub fn excel_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => std::borrow::Cow::Owned(format!("'{cell}")),
+        _ => std::borrow::Cow::Borrowed(cell),
+    }
 }
 
 impl<W: Write> QuoteWriter<W> {
     /// A writer in `format` over `w`.
     pub fn new(w: W, format: Format) -> Self {
+        Self::with_options(w, format, WriteOptions::default())
+    }
+
+    /// A writer with options.
+    pub fn with_options(mut w: W, format: Format, opts: WriteOptions) -> Self {
+        if opts.bom {
+            // a failed write here surfaces again on the first row
+            let _ = w.write_all("\u{feff}".as_bytes());
+        }
+        let mut qw = Self::plain(w, format);
+        qw.opts = opts;
+        qw
+    }
+
+    fn plain(w: W, format: Format) -> Self {
         match format {
             Format::Csv => QuoteWriter {
                 format,
                 csv: Some(csv::WriterBuilder::new().has_headers(false).from_writer(w)),
                 raw: None,
+                opts: WriteOptions::default(),
             },
-            Format::Jsonl => QuoteWriter { format, csv: None, raw: Some(w) },
+            Format::Jsonl => QuoteWriter { format, csv: None, raw: Some(w), opts: WriteOptions::default() },
         }
     }
 
     /// Writes one quote.
     pub fn write(&mut self, q: &Quote) -> Result<(), Error> {
         match self.format {
-            Format::Csv => self.csv.as_mut().expect("csv").serialize(CsvRow::from(q))?,
+            Format::Csv => self.csv.as_mut().expect("csv").serialize(CsvRow::new(q, self.opts.excel_safe))?,
             Format::Jsonl => {
                 let w = self.raw.as_mut().expect("raw");
                 serde_json::to_writer(&mut *w, q)?;

@@ -3,6 +3,7 @@
 
 use crate::themes::Evidence;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// A character span `[start, end)` of the original text.
 pub type Span = (usize, usize);
@@ -58,18 +59,18 @@ pub struct Quote {
 /// The CSV row: the contract columns of DESIGN.md plus `cue_stance`.
 #[derive(Debug, Serialize)]
 pub struct CsvRow<'a> {
-    doc: &'a str,
+    doc: Cow<'a, str>,
     quote_id: usize,
     kind: &'a str,
     start: usize,
     end: usize,
-    text: &'a str,
-    speaker: &'a str,
-    speaker_id: &'a str,
+    text: Cow<'a, str>,
+    speaker: Cow<'a, str>,
+    speaker_id: Cow<'a, str>,
     speaker_type: &'a str,
-    title: &'a str,
-    affiliation: &'a str,
-    cue: &'a str,
+    title: Cow<'a, str>,
+    affiliation: Cow<'a, str>,
+    cue: Cow<'a, str>,
     method: &'a str,
     confidence: String,
     themes: String,
@@ -77,21 +78,24 @@ pub struct CsvRow<'a> {
     cue_stance: &'a str,
 }
 
-impl<'a> From<&'a Quote> for CsvRow<'a> {
-    fn from(q: &'a Quote) -> Self {
+impl<'a> CsvRow<'a> {
+    /// The row of `q`; with `excel_safe`, text cells that a spreadsheet
+    /// would run as a formula get a leading `'`.
+    pub fn new(q: &'a Quote, excel_safe: bool) -> Self {
+        let cell = |s: &'a str| if excel_safe { crate::output::excel_safe(s) } else { Cow::Borrowed(s) };
         CsvRow {
-            doc: &q.doc,
+            doc: cell(&q.doc),
             quote_id: q.quote_id,
             kind: &q.kind,
             start: q.start,
             end: q.end,
-            text: &q.text,
-            speaker: &q.speaker,
-            speaker_id: &q.speaker_id,
+            text: cell(&q.text),
+            speaker: cell(&q.speaker),
+            speaker_id: cell(&q.speaker_id),
             speaker_type: &q.speaker_type,
-            title: &q.title,
-            affiliation: &q.affiliation,
-            cue: &q.cue,
+            title: cell(&q.title),
+            affiliation: cell(&q.affiliation),
+            cue: cell(&q.cue),
             method: &q.method,
             confidence: format!("{:.2}", q.confidence),
             themes: q.themes.join(";"),

@@ -62,6 +62,49 @@ pub struct Tagged {
     pub docs: Vec<DocRecord>,
 }
 
+impl Tagged {
+    /// Joins the results of a page's articles: quotes in order of
+    /// appearance, numbered from 1.
+    pub fn merge(parts: Vec<Tagged>) -> Tagged {
+        let mut out = Tagged::default();
+        for p in parts {
+            out.quotes.extend(p.quotes);
+            out.docs.extend(p.docs);
+        }
+        out.quotes.sort_by_key(|q| (q.start, q.end));
+        for (i, q) in out.quotes.iter_mut().enumerate() {
+            q.quote_id = i + 1;
+        }
+        out
+    }
+}
+
+/// A text split into articles, ready to tag article by article.
+#[derive(Debug, Clone)]
+pub struct Page {
+    name: String,
+    orig: Vec<char>,
+    norm: Vec<char>,
+    articles: Vec<Article>,
+}
+
+impl Page {
+    /// Number of articles.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// No article at all?
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// Size of the text in characters.
+    pub fn chars(&self) -> usize {
+        self.orig.len()
+    }
+}
+
 #[derive(Default)]
 struct Registry {
     info: HashMap<String, (String, String)>,
@@ -109,41 +152,48 @@ impl Tagger {
     /// Tags `text`; `name` becomes the `doc` column (with `#N` per article
     /// when the text holds several).
     pub fn tag(&self, name: &str, text: &str) -> Tagged {
+        let page = self.prepare(name, text);
+        let parts: Vec<Tagged> = (0..page.len()).map(|i| self.tag_article(&page, i)).collect();
+        Tagged::merge(parts)
+    }
+
+    /// Splits `text` into articles (layout only); tag each with
+    /// [`Tagger::tag_article`], possibly on several threads, then
+    /// [`Tagged::merge`] the results in order.
+    pub fn prepare(&self, name: &str, text: &str) -> Page {
         let orig: Vec<char> = text.chars().collect();
         let norm: Vec<char> = orig.iter().map(|&c| fold(c, &self.k.t2s)).collect();
         let articles = layout(&orig, &norm, &self.k, self.each_line);
-        let many = articles.len() > 1;
-        let mut out = Tagged::default();
-        for (ai, art) in articles.iter().enumerate() {
-            let doc = if self.each_line {
-                format!("{name}:{}", art.line)
-            } else if many {
-                format!("{name}#{}", ai + 1)
-            } else {
-                name.to_string()
-            };
-            let before = out.quotes.len();
-            self.tag_article(&doc, art, &orig, &norm, &mut out.quotes);
-            let n_quotes = out.quotes[before..].iter().filter(|q| q.kind != "term").count();
-            out.docs.push(DocRecord {
-                doc,
-                title: art.title.clone(),
-                reporters: art.reporters.join(";"),
-                agency: art.agency.clone(),
-                place: art.place.clone(),
-                date: art.date.clone(),
-                paragraphs: art.paragraphs,
-                quotes: n_quotes,
-            });
-        }
-        out.quotes.sort_by_key(|q| (q.start, q.end));
-        for (i, q) in out.quotes.iter_mut().enumerate() {
-            q.quote_id = i + 1;
-        }
-        out
+        Page { name: name.to_string(), orig, norm, articles }
     }
 
-    fn tag_article(&self, doc: &str, art: &Article, orig: &[char], norm: &[char], out: &mut Vec<Quote>) {
+    /// Tags article `i` of `page`.
+    pub fn tag_article(&self, page: &Page, i: usize) -> Tagged {
+        let art = &page.articles[i];
+        let doc = if self.each_line {
+            format!("{}:{}", page.name, art.line)
+        } else if page.articles.len() > 1 {
+            format!("{}#{}", page.name, i + 1)
+        } else {
+            page.name.clone()
+        };
+        let mut quotes = Vec::new();
+        self.run_article(&doc, art, &page.orig, &page.norm, &mut quotes);
+        let n_quotes = quotes.iter().filter(|q| q.kind != "term").count();
+        let rec = DocRecord {
+            doc,
+            title: art.title.clone(),
+            reporters: art.reporters.join(";"),
+            agency: art.agency.clone(),
+            place: art.place.clone(),
+            date: art.date.clone(),
+            paragraphs: art.paragraphs,
+            quotes: n_quotes,
+        };
+        Tagged { quotes, docs: vec![rec] }
+    }
+
+    fn run_article(&self, doc: &str, art: &Article, orig: &[char], norm: &[char], out: &mut Vec<Quote>) {
         let mut state = DocState::default();
         let mut reg = Registry::default();
         for unit in &art.units {

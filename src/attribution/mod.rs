@@ -17,6 +17,32 @@ use crate::quotes::QuoteSpan;
 use crate::text::marks;
 pub use speaker::{Np, Parser, Speaker, SpeakerType};
 
+/// A one-line description of an attribution rule (the `method` column).
+pub fn describe(method: &str) -> &'static str {
+    let base = method.split('+').next().unwrap_or(method);
+    match base {
+        "colon" => "speaker and cue before the quote, then a colon: X说：“…”",
+        "preposed" => "speaker and cue before the quote, then a comma: X说，“…”",
+        "governed" => "the cue takes the quote directly: X重申“…”",
+        "postposed" => "the quote first, then speaker and cue in the same sentence: “…”X说",
+        "post_cue" => "a cue pointing back to the quote: “…”。X这样评价",
+        "sandwich" => "one cue between two quotes of the same speaker: “…”X说，“…”",
+        "indirect" => "reported speech after a cue: X说，……",
+        "zero_anaphora" => "a cue with no subject takes the speaker of the sentence: ……，并表示……",
+        "pronoun" => "a pronoun speaker resolved to the last person named: 他说",
+        "partial_in_indirect" => "a quoted fragment inside reported speech",
+        "nested" => "a quote inside a quote with its own cue: “…提到‘…’…”",
+        "turn" => "no cue: continues the last speaker of the paragraph",
+        "turn_next_paragraph" => "no cue: continues the speaker whose words ended the previous paragraph",
+        "turn_far" => "no cue: the last speaker of the article (low confidence)",
+        "colon_subject" => "no cue: the subject of the clause before the colon",
+        "adjacent_subject" => "no cue: a person named right after the quote",
+        "unattributed" => "speech with no recoverable source",
+        "term" => "a name, slogan or scare quote, not speech",
+        _ => "unknown rule",
+    }
+}
+
 /// Kind of a unit of speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -78,6 +104,9 @@ pub struct DocState {
     /// A speaker whose cue and colon ended the previous unit.
     pub pending_colon: Option<Speaker>,
 }
+
+/// The longest reported clause (characters); a clause runs to its sentence end.
+const MAX_CONTENT: usize = 2000;
 
 /// A name with no title counts as a pronoun's antecedent only when its
 /// surname is at least this common (rank in `surnames.tsv`).
@@ -162,6 +191,14 @@ impl<'a> Unit<'a> {
             }
         }
         let outside = |i: usize| inq[i] == usize::MAX;
+        // top-level quote opening at a position
+        let mut open_at = vec![usize::MAX; n + 1];
+        for &qi in &top {
+            open_at[self.quotes[qi].open] = qi;
+        }
+        let quote_at = |pos: usize| Some(open_at[pos.min(n)]).filter(|&q| q != usize::MAX);
+        let top_rank: std::collections::HashMap<usize, usize> =
+            top.iter().enumerate().map(|(r, &q)| (q, r)).collect();
         // sentences (outside quotes)
         let mut sent_id = vec![0usize; n + 1];
         let mut bounds: Vec<(usize, usize)> = Vec::new();
@@ -178,21 +215,25 @@ impl<'a> Unit<'a> {
         }
         sent_id[n] = bounds.len() - 1;
         let sentence = |i: usize| bounds[sent_id[i.min(n)]];
-        let clause_start = |i: usize| {
-            let (ss, _) = sentence(i);
-            let mut j = i;
-            while j > ss {
-                let c = norm[j - 1];
-                if outside(j - 1) && (marks::is_clause_punct(c) && c != '、') {
-                    break;
+        // clause starts, computed once: after clause punctuation (not 、) or a quote
+        let mut cs_at = vec![0usize; n + 1];
+        {
+            let mut cur = 0usize;
+            for i in 0..=n {
+                if i > 0 {
+                    let c = norm[i - 1];
+                    let (ss, _) = sentence(i.min(n.saturating_sub(1)));
+                    if !outside(i - 1) || (marks::is_clause_punct(c) && c != '、') || i - 1 < ss {
+                        cur = i;
+                    }
+                    if ss >= cur && ss <= i {
+                        cur = cur.max(ss);
+                    }
                 }
-                if !outside(j - 1) {
-                    break;
-                }
-                j -= 1;
+                cs_at[i] = cur;
             }
-            j
-        };
+        }
+        let clause_start = |i: usize| cs_at[i.min(n)];
         let sentence_end_excl = |i: usize| {
             let (_, e) = sentence(i);
             let mut e = e;
@@ -307,6 +348,10 @@ impl<'a> Unit<'a> {
         // persons named in the unit, in order: lexicon people, title + name,
         // names opening a clause (computed once; pronouns look back into it)
         let mut named: Vec<(usize, Speaker)> = Vec::new();
+        let mut next_punct = vec![n; n + 1];
+        for i in (0..n).rev() {
+            next_punct[i] = if marks::is_clause_punct(norm[i]) { i } else { next_punct[i + 1] };
+        }
         for (i, v) in self.ents.iter().enumerate() {
             if !outside(i) || covered[i] {
                 continue;
@@ -314,7 +359,7 @@ impl<'a> Unit<'a> {
             let mut found: Option<Speaker> = None;
             // a name opening a clause: 霍思燕在片中饰演……
             if i == 0 || (outside(i - 1) && (marks::is_clause_punct(norm[i - 1]) || norm[i - 1] == '的')) {
-                let lim = (i..n).find(|&x| marks::is_clause_punct(norm[x])).unwrap_or(n);
+                let lim = next_punct[i];
                 if let Some((sp, _)) = p.parse_forward(i, lim) {
                     // an unlisted name with no title: three characters and a common surname
                     let common = sp.name.chars().next().is_some_and(|c| {
@@ -358,17 +403,10 @@ impl<'a> Unit<'a> {
             }
         }
         // pronouns → the last person before them
-        let person_before = |pos: usize, clauses: &[Clause]| -> Option<Speaker> {
-            let from_clauses = clauses
-                .iter()
-                .filter(|c| c.here && c.hit.start < pos)
-                .filter_map(|c| {
-                    c.speaker
-                        .as_ref()
-                        .filter(|sp| sp.stype == SpeakerType::Person)
-                        .map(|sp| (c.hit.start, sp))
-                })
-                .next_back();
+        // persons quoted through a cue in this unit, in order (pc), merged with `named`
+        let person_before = |pos: usize, pc: &[(usize, Speaker)]| -> Option<Speaker> {
+            let kc = pc.partition_point(|(i, _)| *i < pos);
+            let from_clauses = if kc > 0 { Some((pc[kc - 1].0, &pc[kc - 1].1)) } else { None };
             let k = named.partition_point(|(i, _)| *i < pos);
             let from_named = if k > 0 { Some((named[k - 1].0, &named[k - 1].1)) } else { None };
             let best = match (from_clauses, from_named) {
@@ -377,16 +415,19 @@ impl<'a> Unit<'a> {
             };
             best.cloned().or_else(|| state.last_person.clone())
         };
-        for i in 0..clauses.len() {
-            let resolve = matches!(&clauses[i].speaker, Some(sp) if sp.stype == SpeakerType::Pronoun);
-            if resolve {
-                let pos = clauses[i].clause_start;
-                let before = clauses[..i].to_vec();
-                if let Some(mut r) = person_before(pos, &before) {
-                    let orig_span = clauses[i].speaker.as_ref().map(|s| s.span).unwrap_or((pos, pos));
-                    r.span = orig_span;
-                    clauses[i].speaker = Some(r);
-                    clauses[i].method = "pronoun";
+        let mut person_clauses: Vec<(usize, Speaker)> = Vec::new();
+        for c in clauses.iter_mut() {
+            if matches!(&c.speaker, Some(sp) if sp.stype == SpeakerType::Pronoun) {
+                let pos = c.clause_start;
+                if let Some(mut r) = person_before(pos, &person_clauses) {
+                    r.span = c.speaker.as_ref().map(|s| s.span).unwrap_or((pos, pos));
+                    c.speaker = Some(r);
+                    c.method = "pronoun";
+                }
+            }
+            if c.here {
+                if let Some(sp) = c.speaker.as_ref().filter(|sp| sp.stype == SpeakerType::Person) {
+                    person_clauses.push((c.hit.start, sp.clone()));
                 }
             }
         }
@@ -462,7 +503,7 @@ impl<'a> Unit<'a> {
             while pos < n && norm[pos].is_whitespace() {
                 pos += 1;
             }
-            let Some(qi) = top.iter().copied().find(|&qi| self.quotes[qi].open == pos) else { continue };
+            let Some(qi) = quote_at(pos) else { continue };
             if q_attr[qi].is_some() {
                 continue;
             }
@@ -502,7 +543,7 @@ impl<'a> Unit<'a> {
                 while j < n && (norm[j].is_whitespace() || norm[j] == '、') {
                     j += 1;
                 }
-                let Some(nq) = top.iter().copied().find(|&x| self.quotes[x].open == j) else { break };
+                let Some(nq) = quote_at(j) else { break };
                 if q_attr[nq].is_some() || !clause_like(&self.quotes[nq]) {
                     break;
                 }
@@ -533,13 +574,15 @@ impl<'a> Unit<'a> {
             let (_, se) = sentence(close + 1);
             let sl = speechlike(q);
             // first cue clause after the quote within the same sentence, before another quote
-            let next_quote = top.iter().map(|&x| self.quotes[x].open).find(|&o| o > close).unwrap_or(n);
+            let next_quote =
+                top_rank.get(&qi).and_then(|&r| top.get(r + 1)).map_or(n, |&x| self.quotes[x].open);
             let mut chosen = None;
             let mut clauses_seen = 0;
             let mut last_cs = usize::MAX;
-            for (ci, c) in clauses.iter().enumerate() {
-                if c.hit.start <= close || c.hit.start >= se.max(close + 1) || c.hit.start >= next_quote {
-                    continue;
+            let from = clauses.partition_point(|c| c.hit.start <= close);
+            for (ci, c) in clauses.iter().enumerate().skip(from) {
+                if c.hit.start >= se.max(close + 1) || c.hit.start >= next_quote {
+                    break;
                 }
                 if c.clause_start != last_cs {
                     clauses_seen += 1;
@@ -562,13 +605,11 @@ impl<'a> Unit<'a> {
             }
             // a post cue (这样评价) later in the unit, before any other quote
             if chosen.is_none() && sl {
-                chosen = clauses.iter().position(|c| {
-                    c.class == CueClass::Post
-                        && c.hit.start > close
-                        && c.hit.start < next_quote
-                        && c.speaker.is_some()
-                        && c.after != After::Colon
-                });
+                chosen = clauses[from..]
+                    .iter()
+                    .take_while(|c| c.hit.start < next_quote)
+                    .position(|c| c.class == CueClass::Post && c.speaker.is_some() && c.after != After::Colon)
+                    .map(|i| i + from);
             }
             if let Some(ci) = chosen {
                 clauses[ci].post_used = true;
@@ -589,7 +630,7 @@ impl<'a> Unit<'a> {
                 q_attr[qi] = Some(push(&mut out, f));
                 // “A”“B”X说: an adjacent quote before takes the same speaker
                 let mut cur = qi;
-                while let Some(pos) = top.iter().position(|&x| x == cur) {
+                while let Some(&pos) = top_rank.get(&cur) {
                     if pos == 0 {
                         break;
                     }
@@ -654,7 +695,7 @@ impl<'a> Unit<'a> {
                 continue;
             }
             // content opening with an attributed quote: the quote is the unit
-            if let Some(&qi) = top.iter().find(|&&qi| self.quotes[qi].open == s) {
+            if let Some(qi) = quote_at(s) {
                 if q_attr[qi].is_some() {
                     continue;
                 }
@@ -663,7 +704,7 @@ impl<'a> Unit<'a> {
                 continue;
             }
             // content that is nothing but one quote (a term): no reported clause
-            let only_quote = top.iter().any(|&qi| {
+            let only_quote = quote_at(s).is_some_and(|qi| {
                 let q = &self.quotes[qi];
                 q.open == s
                     && q.close.is_some_and(|c| {
@@ -675,10 +716,14 @@ impl<'a> Unit<'a> {
             if only_quote {
                 continue;
             }
-            let mut e = sentence_end_excl(s);
+            // a reported clause is a sentence, never a whole unpunctuated page
+            let mut e = sentence_end_excl(s).min(s + MAX_CONTENT);
             // a later cue clause with its own speaker ends this one
             for c2 in clauses.iter().skip(ci + 1) {
-                if c2.sentence != c.sentence || c2.clause_start <= s || c2.clause_start >= e {
+                if c2.hit.start >= e || c2.sentence != c.sentence {
+                    break;
+                }
+                if c2.clause_start <= s {
                     continue;
                 }
                 let produces = matches!(c2.after, After::Colon | After::Comma)
@@ -729,9 +774,13 @@ impl<'a> Unit<'a> {
             };
             push(&mut out, f);
             // fragments quoted inside the reported clause
-            for &qi in &top {
+            let first = top.partition_point(|&qi| self.quotes[qi].open < s);
+            for &qi in &top[first..] {
                 let q = &self.quotes[qi];
-                if q.open < s || q.open >= e || q_attr[qi].is_some() {
+                if q.open >= e {
+                    break;
+                }
+                if q_attr[qi].is_some() {
                     continue;
                 }
                 let before = if q.open > 0 { norm[q.open - 1] } else { '，' };
@@ -793,7 +842,7 @@ impl<'a> Unit<'a> {
                 });
                 if let Some(mut sp) = found {
                     if sp.stype == SpeakerType::Pronoun {
-                        if let Some(mut r) = person_before(sp.span.0, &clauses) {
+                        if let Some(mut r) = person_before(sp.span.0, &person_clauses) {
                             r.span = sp.span;
                             sp = r;
                         }
@@ -892,7 +941,9 @@ impl<'a> Unit<'a> {
             while j > pq.start() && (is_comma(norm[j - 1]) || is_colon(norm[j - 1])) {
                 j -= 1;
             }
-            let Some(hit) = self.cues.iter().find(|h| {
+            let lo = self.cues.partition_point(|h| h.start < pq.start());
+            let hi = self.cues.partition_point(|h| h.start < j);
+            let Some(hit) = self.cues[lo..hi].iter().rev().find(|h| {
                 h.end <= j && h.start >= pq.start() && {
                     let mut t = h.end;
                     while t < j {
@@ -933,7 +984,7 @@ impl<'a> Unit<'a> {
 
         out.sort_by_key(|f| (f.start, f.end));
         // ---- carry context to the next unit
-        let last_person = person_before(n, &clauses);
+        let last_person = person_before(n, &person_clauses);
         if let Some(lp) = last_person {
             state.last_person = Some(lp);
         }
@@ -989,8 +1040,11 @@ impl<'a> Unit<'a> {
         p: &Parser,
     ) -> Option<(Speaker, bool)> {
         // an earlier cue in the same sentence
-        if let Some(c) =
-            clauses.iter().rev().find(|c| c.sentence == sent && c.hit.start < cs && c.speaker.is_some())
+        if let Some(c) = clauses
+            .iter()
+            .rev()
+            .take_while(|c| c.sentence == sent)
+            .find(|c| c.hit.start < cs && c.speaker.is_some())
         {
             return c.speaker.clone().map(|s| (s, c.here));
         }
@@ -1017,7 +1071,7 @@ impl<'a> Unit<'a> {
         }
         // a subject-less sentence continues the previous speaker
         if cs == sent.0 || self.norm[sent.0..cs].iter().all(|c| c.is_whitespace()) {
-            if let Some(c) = clauses.iter().rev().find(|c| c.speaker.is_some() && c.hit.start < cs) {
+            if let Some(c) = clauses.iter().rev().take(64).find(|c| c.speaker.is_some() && c.hit.start < cs) {
                 return c.speaker.clone().map(|s| (s, c.here));
             }
             if let Some(t) = &state.last_speaker {

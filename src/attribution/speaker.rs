@@ -7,6 +7,10 @@ use crate::mentions::{EntityKind, WordIndex};
 use crate::text::marks;
 use serde::Serialize;
 
+/// The longest stretch before a cue that can hold a speaker phrase and the
+/// modifiers between it and the cue (characters).
+pub const NP_WINDOW: usize = 80;
+
 /// What kind of source a speaker is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -702,6 +706,19 @@ impl<'a> Parser<'a> {
     /// The speaker in front of a cue at `cue` whose clause starts at `cs`.
     pub fn before_cue(&self, cs: usize, cue: usize) -> Np {
         let n = self.norm;
+        // a clause far longer than any speaker phrase: only a phrase after
+        // 是/的 close to the cue can be the speaker (keeps the work bounded)
+        if cue - cs.min(cue) > NP_WINDOW {
+            let lo = cue - NP_WINDOW;
+            for st in (lo + 1..cue).filter(|&x| matches!(n[x - 1], '是' | '的')) {
+                if let Some((sp, end)) = self.parse_forward(st, cue) {
+                    if self.gap_ok(end, cue) {
+                        return Np::Found(sp, end);
+                    }
+                }
+            }
+            return Np::Invalid;
+        }
         let mut s = cs;
         let mut report = false;
         let mut citation = false;
