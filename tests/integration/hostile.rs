@@ -59,7 +59,7 @@ fn deeply_nested_quotes() {
     for i in 0..10_000 {
         s.push(if i % 2 == 0 { '“' } else { '‘' });
     }
-    s.push_str("好");
+    s.push('好');
     for i in (0..10_000).rev() {
         s.push(if i % 2 == 0 { '”' } else { '’' });
     }
