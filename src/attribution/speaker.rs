@@ -64,6 +64,23 @@ pub struct Speaker {
     pub person: Option<usize>,
 }
 
+impl Speaker {
+    /// A source described rather than named (group, anonymous, document,
+    /// pronoun): the description is its text and its identity.
+    pub fn described(text: String, stype: SpeakerType, span: (usize, usize)) -> Speaker {
+        Speaker {
+            key: text.clone(),
+            text,
+            name: String::new(),
+            title: String::new(),
+            affiliation: String::new(),
+            stype,
+            span,
+            person: None,
+        }
+    }
+}
+
 /// What the parser found in front of a cue.
 #[derive(Debug, Clone)]
 pub enum Np {
@@ -268,16 +285,7 @@ impl<'a> Parser<'a> {
         if n[s] == '《' {
             let close = (s + 1..lim.min(s + 40)).find(|&q| n[q] == '》')?;
             let name = self.text(s + 1, close);
-            let sp = Speaker {
-                text: name.clone(),
-                name: String::new(),
-                title: String::new(),
-                affiliation: String::new(),
-                stype: SpeakerType::Document,
-                key: name,
-                span: (s, close + 1),
-                person: None,
-            };
+            let sp = Speaker::described(name, SpeakerType::Document, (s, close + 1));
             return Some((sp, close + 1));
         }
         let mut p = s;
@@ -444,31 +452,14 @@ impl<'a> Parser<'a> {
         if let Some(Part::Name(..)) = parts.last() {
             if p < lim && self.norm[p] == '等' {
                 let t = self.text(s, p + 1);
-                let sp = Speaker {
-                    text: t.clone(),
-                    name: String::new(),
-                    title: String::new(),
-                    affiliation: String::new(),
-                    stype: SpeakerType::Group,
-                    key: t,
-                    span: (s, p + 1),
-                    person: None,
-                };
+                let sp = Speaker::described(t, SpeakerType::Group, (s, p + 1));
                 return Some((sp, p + 1));
             }
         }
         if let Some((e, group)) = pronoun {
             let t = self.text(s, e);
-            let sp = Speaker {
-                text: t.clone(),
-                name: String::new(),
-                title: String::new(),
-                affiliation: String::new(),
-                stype: if group { SpeakerType::Group } else { SpeakerType::Pronoun },
-                key: t,
-                span: (s, e),
-                person: None,
-            };
+            let sp =
+                Speaker::described(t, if group { SpeakerType::Group } else { SpeakerType::Pronoun }, (s, e));
             return Some((sp, e));
         }
         while matches!(parts.last(), Some(Part::Conn)) {
@@ -671,16 +662,7 @@ impl<'a> Parser<'a> {
                 } else {
                     SpeakerType::Anonymous
                 };
-                let sp = Speaker {
-                    text: whole.clone(),
-                    name: String::new(),
-                    title: String::new(),
-                    affiliation: String::new(),
-                    stype,
-                    key: whole,
-                    span: (s, end),
-                    person: None,
-                };
+                let sp = Speaker::described(whole, stype, (s, end));
                 return Some((sp, end));
             }
         }
@@ -688,16 +670,7 @@ impl<'a> Parser<'a> {
         if parts.iter().all(|p| matches!(p, Part::Affil(..) | Part::Conn | Part::Unknown(..)))
             && quant.is_none()
         {
-            let sp = Speaker {
-                text: whole.clone(),
-                name: String::new(),
-                title: String::new(),
-                affiliation: String::new(),
-                stype: SpeakerType::Group,
-                key: whole,
-                span: (s, end),
-                person: None,
-            };
+            let sp = Speaker::described(whole, SpeakerType::Group, (s, end));
             return Some((sp, end));
         }
         None
