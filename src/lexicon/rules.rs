@@ -170,8 +170,21 @@ pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<L
     }
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let mut rules = Vec::new();
-    for r in &spec.rule {
-        let line = find_line(text, &format!("\"{}\"", r.id));
+    // each rule's line: its id after the rule's own `[[rule]]` header
+    let mut headers = Vec::new();
+    let mut at = 0;
+    for l in text.split_inclusive('\n') {
+        if l.trim_start().starts_with("[[rule]]") {
+            headers.push(at);
+        }
+        at += l.len();
+    }
+    for (i, r) in spec.rule.iter().enumerate() {
+        let from = headers.get(i).copied().unwrap_or(0);
+        let line = text[from..]
+            .find(&format!("\"{}\"", r.id))
+            .map(|b| line_of(text, from + b))
+            .unwrap_or_else(|| find_line(text, &format!("\"{}\"", r.id)));
         let mut bad = false;
         if let Some(first) = ids.insert(r.id.as_str(), line) {
             errs.push(LexiconError::new(

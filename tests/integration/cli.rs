@@ -83,3 +83,25 @@ fn docs_lists_the_three_articles_of_the_seed_page() {
     assert_eq!(lines.len(), 4, "{s}");
     assert!(lines[1].contains("韩梁;赵婕") && lines[1].contains("阿斯塔纳"), "{s}");
 }
+
+#[test]
+fn lexicon_check_reports_every_seeded_mistake() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let dir = format!("{root}/bad-lexicons");
+    let expected = std::fs::read_to_string(format!("{root}/bad-lexicons.expected")).unwrap();
+    let out = yinyu().args(["lexicon", "check", &dir]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = report.lines().collect();
+    let wanted: Vec<&str> =
+        expected.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).collect();
+    assert!(wanted.len() >= 16, "the fixture seeds at least 16 mistakes");
+    for w in &wanted {
+        let full = format!("{dir}/{w}");
+        assert!(lines.iter().any(|l| l.starts_with(&full)), "not reported: {w}\n{report}");
+    }
+    // every problem is on one line of its own, named by file and line
+    for l in &lines {
+        assert!(l.starts_with(&dir) && l.splitn(3, ':').count() == 3, "malformed report line: {l}");
+    }
+}
