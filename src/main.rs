@@ -8,7 +8,10 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
-use yinyu::{DecodeOptions, DocRecord, Format, Lexicons, QuoteWriter, Tagged, Tagger, WriteOptions};
+use yinyu::{
+    Assembler, DecodeOptions, Format, Lexicons, QuoteWriter, Segment, SegmentTagged, Segments, Tagger,
+    WriteOptions,
+};
 
 #[derive(Parser)]
 #[command(
@@ -260,27 +263,26 @@ fn collect(path: &str, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
     }
 }
 
-/// What one input became.
-struct Done {
-    tagged: Tagged,
-    bytes: usize,
-    replaced: usize,
+/// One step of the work, in input order: a segment to tag, or the end of
+/// an input (with its byte count), or its failure.
+enum Job {
+    Seg(usize, Segment),
+    End(usize, usize, usize),
+    Fail(usize, String),
 }
 
-fn run_file(tagger: &Tagger, f: &Path, opts: DecodeOptions) -> std::result::Result<Done, String> {
-    let (name, bytes) = if f.as_os_str() == "-" {
-        let mut b = Vec::new();
-        std::io::stdin().read_to_end(&mut b).map_err(|e| format!("stdin: {e}"))?;
-        ("-".to_string(), b)
-    } else {
-        let b = std::fs::read(f).map_err(|e| format!("{}: {e}", f.display()))?;
-        (f.display().to_string(), b)
-    };
-    let decoded = yinyu::decode(&name, &bytes, opts).map_err(|e| e.to_string())?;
-    let doc_name = Path::new(&name).file_name().map_or(name.clone(), |s| s.to_string_lossy().into_owned());
-    let page = tagger.prepare(&doc_name, &decoded.text);
-    let parts: Vec<Tagged> = (0..page.len()).into_par_iter().map(|i| tagger.tag_article(&page, i)).collect();
-    Ok(Done { tagged: Tagged::merge(parts), bytes: bytes.len(), replaced: decoded.replaced })
+type Reader = Box<dyn Read + Send>;
+
+fn open(f: &Path) -> std::result::Result<(String, Reader), String> {
+    if f.as_os_str() == "-" {
+        return Ok(("-".to_string(), Box::new(std::io::stdin())));
+    }
+    let file = std::fs::File::open(f).map_err(|e| format!("{}: {e}", f.display()))?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(format!("{}: is a directory", f.display()));
+    }
+    let name = f.file_name().map_or(f.display().to_string(), |s| s.to_string_lossy().into_owned());
+    Ok((name, Box::new(std::io::BufReader::with_capacity(1 << 16, file))))
 }
 
 fn extract(a: ExtractArgs) -> Result<ExitCode> {
@@ -336,35 +338,111 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     let mut w =
         QuoteWriter::with_options(sink, format, WriteOptions { excel_safe: a.excel_safe, bom: a.bom });
     w.header()?;
-    let mut docs: Vec<DocRecord> = Vec::new();
+    let mut docs_out = match &a.docs {
+        Some(d) => Some(yinyu::output::DocWriter::new(std::io::BufWriter::new(
+            std::fs::File::create(d).with_context(|| format!("cannot create {}", d.display()))?,
+        ))),
+        None => None,
+    };
     let (mut n_files, mut n_docs, mut n_quotes, mut n_bytes, mut n_replaced) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
-    // files are processed in parallel in small batches; output keeps input order
-    let batch = rayon::current_num_threads().max(1) * 2;
-    for chunk in files.chunks(batch) {
-        let results: Vec<std::result::Result<Done, String>> =
-            chunk.par_iter().map(|f| run_file(&tagger, f, opts)).collect();
-        for r in results {
-            match r {
-                Ok(done) => {
-                    for q in &done.tagged.quotes {
-                        w.write(q)?;
+    // Segments of all inputs, in order, are tagged in parallel batches; the
+    // results are joined and written in input order.
+    let threads = rayon::current_num_threads().max(1);
+    let budget = threads * 2 * yinyu::stream::SEGMENT_BYTES;
+    let mut next_file = 0usize;
+    let mut cur: Option<(usize, Segments<Reader>)> = None;
+    let mut asms: std::collections::HashMap<usize, Assembler> = std::collections::HashMap::new();
+    loop {
+        let mut batch: Vec<Job> = Vec::new();
+        let mut size = 0usize;
+        while size < budget && batch.len() < threads * 64 {
+            if cur.is_none() {
+                let Some(f) = files.get(next_file) else { break };
+                let fi = next_file;
+                next_file += 1;
+                match open(f) {
+                    Ok((name, r)) => {
+                        asms.insert(fi, Assembler::new(&name, tagger.each_line()));
+                        cur = Some((fi, tagger.segments(&name, r, opts)));
                     }
-                    n_files += 1;
-                    n_docs += done.tagged.docs.len();
-                    n_quotes += done.tagged.quotes.len();
-                    n_bytes += done.bytes;
-                    n_replaced += done.replaced;
-                    bar.inc(done.bytes as u64);
-                    bar.set_message(format!("{n_docs} docs, {n_quotes} quotes"));
-                    if a.docs.is_some() {
-                        docs.extend(done.tagged.docs);
+                    Err(e) => batch.push(Job::Fail(fi, e)),
+                }
+                continue;
+            }
+            let (fi, segs) = cur.as_mut().expect("checked");
+            let fi = *fi;
+            match segs.next() {
+                Some(Ok(seg)) => {
+                    size += seg.text.len().max(1);
+                    batch.push(Job::Seg(fi, seg));
+                }
+                Some(Err(e)) => {
+                    batch.push(Job::Fail(fi, e.to_string()));
+                    cur = None;
+                }
+                None => {
+                    batch.push(Job::End(fi, segs.bytes(), segs.replaced()));
+                    cur = None;
+                }
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let tagged: Vec<Option<SegmentTagged>> = batch
+            .par_iter()
+            .map(|j| match j {
+                Job::Seg(_, seg) => Some(tagger.tag_segment(seg)),
+                _ => None,
+            })
+            .collect();
+        for (job, t) in batch.into_iter().zip(tagged) {
+            let mut docs_err = Ok(());
+            let mut on_doc = |d: yinyu::DocRecord| {
+                n_docs += 1;
+                if let Some(w) = docs_out.as_mut() {
+                    if docs_err.is_ok() {
+                        docs_err = w.write(&d);
                     }
                 }
-                Err(e) => {
+            };
+            match job {
+                Job::Seg(fi, seg) => {
+                    let asm = asms.get_mut(&fi).expect("assembler per open input");
+                    let mut res = Ok(());
+                    let own = seg.text.len();
+                    asm.push(
+                        &seg,
+                        t.expect("tagged"),
+                        |q| {
+                            n_quotes += 1;
+                            if res.is_ok() {
+                                res = w.write(&q);
+                            }
+                        },
+                        &mut on_doc,
+                    );
+                    res?;
+                    bar.inc(own as u64);
+                    bar.set_message(format!("{n_docs} docs, {n_quotes} quotes"));
+                }
+                Job::End(fi, bytes, replaced) => {
+                    if let Some(asm) = asms.remove(&fi) {
+                        asm.finish(&mut on_doc);
+                    }
+                    n_files += 1;
+                    n_bytes += bytes;
+                    n_replaced += replaced;
+                }
+                Job::Fail(fi, e) => {
+                    if let Some(asm) = asms.remove(&fi) {
+                        asm.finish(&mut on_doc);
+                    }
                     errors.push(e);
                 }
             }
+            docs_err?;
         }
     }
     bar.finish_and_clear();
@@ -372,9 +450,8 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     if let (Some(t), Some(o)) = (&tmp, &a.output) {
         std::fs::rename(t, o).with_context(|| format!("cannot write {}", o.display()))?;
     }
-    if let Some(d) = &a.docs {
-        let f = std::fs::File::create(d).with_context(|| format!("cannot create {}", d.display()))?;
-        yinyu::output::write_docs(std::io::BufWriter::new(f), &docs)?;
+    if let Some(d) = docs_out {
+        d.finish()?;
     }
     for e in &errors {
         eprintln!("yinyu: {e}");

@@ -183,6 +183,11 @@ impl Matchers {
         WordIndex { by_start, start_at, by_end, end_at }
     }
 
+    /// Does `text` hold a cue that is not hidden by a blocker?
+    pub fn has_cue(&self, k: &Knowledge, text: &str) -> bool {
+        self.cues.find_iter(text).any(|m| k.cues[m.pattern().as_usize()].class != CueClass::Block)
+    }
+
     /// Cue hits in `text` (a unit's normalised text), blockers removed.
     pub fn cues(&self, k: &Knowledge, text: &str, b2c: &[usize]) -> Vec<CueHit> {
         self.cues

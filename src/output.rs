@@ -122,15 +122,49 @@ pub const CSV_COLUMNS: &[&str] = &[
     "cue_stance",
 ];
 
+/// Writes article records as CSV, one at a time.
+pub struct DocWriter<W: Write> {
+    wr: csv::Writer<W>,
+    any: bool,
+}
+
+impl<W: Write> DocWriter<W> {
+    /// A writer over `w`; the header comes with the first record.
+    pub fn new(w: W) -> Self {
+        DocWriter { wr: csv::Writer::from_writer(w), any: false }
+    }
+
+    /// Writes one article record.
+    pub fn write(&mut self, d: &DocRecord) -> Result<(), Error> {
+        self.any = true;
+        self.wr.serialize(d)?;
+        Ok(())
+    }
+
+    /// Writes the header if no record came, and flushes.
+    pub fn finish(mut self) -> Result<(), Error> {
+        if !self.any {
+            self.wr.write_record([
+                "doc",
+                "title",
+                "reporters",
+                "agency",
+                "place",
+                "date",
+                "paragraphs",
+                "quotes",
+            ])?;
+        }
+        self.wr.flush().map_err(|e| Error::Io { name: "docs".into(), source: e })?;
+        Ok(())
+    }
+}
+
 /// Writes article records as CSV.
 pub fn write_docs<W: Write>(w: W, docs: &[DocRecord]) -> Result<(), Error> {
-    let mut wr = csv::Writer::from_writer(w);
+    let mut wr = DocWriter::new(w);
     for d in docs {
-        wr.serialize(d)?;
+        wr.write(d)?;
     }
-    if docs.is_empty() {
-        wr.write_record(["doc", "title", "reporters", "agency", "place", "date", "paragraphs", "quotes"])?;
-    }
-    wr.flush().map_err(|e| Error::Io { name: "docs".into(), source: e })?;
-    Ok(())
+    wr.finish()
 }

@@ -106,7 +106,7 @@ impl<'a> CsvRow<'a> {
 }
 
 /// One article of an input file (`--docs`).
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
 pub struct DocRecord {
     /// The article id used in the `doc` column.
     pub doc: String,

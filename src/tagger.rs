@@ -8,6 +8,8 @@ use crate::lexicon::{Knowledge, Lexicons};
 use crate::mentions::{byte_to_char, Matchers};
 use crate::quotes;
 use crate::record::{DocRecord, Quote};
+use crate::stream::{ArticlePart, Assembler, Segment, SegmentTagged, Segments};
+use crate::text::decode::DecodeOptions;
 use crate::text::layout::{layout, Article};
 use crate::text::normalize::fold;
 use crate::themes::Engine;
@@ -79,30 +81,11 @@ impl Tagged {
     }
 }
 
-/// A text split into articles, ready to tag article by article.
-#[derive(Debug, Clone)]
-pub struct Page {
-    name: String,
+/// A text split into articles.
+struct Page {
     orig: Vec<char>,
     norm: Vec<char>,
     articles: Vec<Article>,
-}
-
-impl Page {
-    /// Number of articles.
-    pub fn len(&self) -> usize {
-        self.articles.len()
-    }
-
-    /// No article at all?
-    pub fn is_empty(&self) -> bool {
-        self.articles.is_empty()
-    }
-
-    /// Size of the text in characters.
-    pub fn chars(&self) -> usize {
-        self.orig.len()
-    }
 }
 
 #[derive(Default)]
@@ -150,63 +133,140 @@ impl Tagger {
     }
 
     /// Tags `text`; `name` becomes the `doc` column (with `#N` per article
-    /// when the text holds several).
+    /// when the text holds several). Large texts are read in segments,
+    /// exactly as [`Tagger::segments`] and the CLI read them.
     pub fn tag(&self, name: &str, text: &str) -> Tagged {
-        let page = self.prepare(name, text);
-        let parts: Vec<Tagged> = (0..page.len()).map(|i| self.tag_article(&page, i)).collect();
-        Tagged::merge(parts)
+        let mut out = Tagged::default();
+        let mut asm = Assembler::new(name, self.each_line);
+        let segs = Segments::from_text(name, text, self.non_initial()).with_context(!self.each_line);
+        for seg in segs {
+            let seg = seg.expect("decoded text cannot fail");
+            let t = self.tag_segment(&seg);
+            asm.push(&seg, t, |q| out.quotes.push(q), |d| out.docs.push(d));
+        }
+        asm.finish(|d| out.docs.push(d));
+        out
     }
 
-    /// Splits `text` into articles (layout only); tag each with
-    /// [`Tagger::tag_article`], possibly on several threads, then
-    /// [`Tagged::merge`] the results in order.
-    pub fn prepare(&self, name: &str, text: &str) -> Page {
+    /// Reads `r` segment by segment (decoded as `opts` says); tag each with
+    /// [`Tagger::tag_segment`], possibly on several threads, and join the
+    /// results in order with an [`Assembler`].
+    pub fn segments<R: std::io::Read>(&self, name: &str, r: R, opts: DecodeOptions) -> Segments<R> {
+        Segments::new(name, r, opts, self.non_initial()).with_context(!self.each_line)
+    }
+
+    /// Is every line a document of its own?
+    pub fn each_line(&self) -> bool {
+        self.each_line
+    }
+
+    fn non_initial(&self) -> Vec<char> {
+        let mut v: Vec<char> = self
+            .k
+            .role(crate::lexicon::Role::NonInitial)
+            .iter()
+            .filter_map(|w| {
+                let mut c = w.chars();
+                match (c.next(), c.next()) {
+                    (Some(x), None) => Some(x),
+                    _ => None,
+                }
+            })
+            .collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// Tags one segment: its articles, with offsets into the whole input.
+    /// Context lines at its start are read for attribution; no row is taken
+    /// from them.
+    pub fn tag_segment(&self, seg: &Segment) -> SegmentTagged {
+        let page = self.prepare(&seg.text);
+        let ctx = seg.context_chars;
+        let base = seg.base_char;
+        let mut parts = Vec::new();
+        for (i, art) in page.articles.iter().enumerate() {
+            let in_context = ctx > 0 && art.line <= seg.context_lines;
+            let own = art.units.iter().filter(|u| u.pieces[0].start >= ctx).count();
+            if in_context && own == 0 {
+                continue;
+            }
+            let continues = !self.each_line
+                && seg.index > 0
+                && if ctx > 0 { in_context } else { i == 0 && art.title.is_empty() };
+            let mut quotes = Vec::new();
+            self.run_article("", art, &page.orig, &page.norm, ctx, &mut quotes);
+            for q in &mut quotes {
+                let sh = |(a, b): (usize, usize)| (a + base, b + base);
+                q.start += base;
+                q.end += base;
+                for p in &mut q.pieces {
+                    *p = sh(*p);
+                }
+                q.speaker_span = q.speaker_span.map(sh);
+                q.cue_span = q.cue_span.map(sh);
+            }
+            let n_quotes = quotes.iter().filter(|q| q.kind != "term").count();
+            let doc = DocRecord {
+                doc: String::new(),
+                title: art.title.clone(),
+                reporters: art.reporters.join(";"),
+                agency: art.agency.clone(),
+                place: art.place.clone(),
+                date: art.date.clone(),
+                paragraphs: if in_context { own } else { art.paragraphs },
+                quotes: n_quotes,
+            };
+            parts.push(ArticlePart { continues, line: seg.base_line + art.line, quotes, doc });
+        }
+        SegmentTagged { parts }
+    }
+
+    /// Splits `text` into articles (layout only).
+    fn prepare(&self, text: &str) -> Page {
         let orig: Vec<char> = text.chars().collect();
         let norm: Vec<char> = orig.iter().map(|&c| fold(c, &self.k.t2s)).collect();
         let articles = layout(&orig, &norm, &self.k, self.each_line);
-        Page { name: name.to_string(), orig, norm, articles }
+        Page { orig, norm, articles }
     }
 
-    /// Tags article `i` of `page`.
-    pub fn tag_article(&self, page: &Page, i: usize) -> Tagged {
-        let art = &page.articles[i];
-        let doc = if self.each_line {
-            format!("{}:{}", page.name, art.line)
-        } else if page.articles.len() > 1 {
-            format!("{}#{}", page.name, i + 1)
-        } else {
-            page.name.clone()
-        };
-        let mut quotes = Vec::new();
-        self.run_article(&doc, art, &page.orig, &page.norm, &mut quotes);
-        let n_quotes = quotes.iter().filter(|q| q.kind != "term").count();
-        let rec = DocRecord {
-            doc,
-            title: art.title.clone(),
-            reporters: art.reporters.join(";"),
-            agency: art.agency.clone(),
-            place: art.place.clone(),
-            date: art.date.clone(),
-            paragraphs: art.paragraphs,
-            quotes: n_quotes,
-        };
-        Tagged { quotes, docs: vec![rec] }
-    }
-
-    fn run_article(&self, doc: &str, art: &Article, orig: &[char], norm: &[char], out: &mut Vec<Quote>) {
+    /// Tags the units of `art`; units starting before `emit_from` are read
+    /// for context only.
+    fn run_article(
+        &self,
+        doc: &str,
+        art: &Article,
+        orig: &[char],
+        norm: &[char],
+        emit_from: usize,
+        out: &mut Vec<Quote>,
+    ) {
         let mut state = DocState::default();
         let mut reg = Registry::default();
-        for unit in &art.units {
-            let mut u_norm = Vec::new();
-            let mut u_orig = Vec::new();
-            let mut pos = Vec::new();
-            for p in &unit.pieces {
-                u_norm.extend_from_slice(&norm[p.start..p.end]);
-                u_orig.extend_from_slice(&orig[p.start..p.end]);
-                pos.extend(p.start..p.end);
-            }
+        // units skipped by the fast path since the last unit read in full:
+        // only their last-named person can matter later, and it is found on demand
+        let mut skipped: Vec<usize> = Vec::new();
+        for (ui, unit) in art.units.iter().enumerate() {
+            let (u_norm, u_orig, pos) = Self::gather(unit, orig, norm);
             let qs = quotes::find(&u_norm);
             let s: String = u_norm.iter().collect();
+            if qs.is_empty() && !self.m.has_cue(&self.k, &s) {
+                // no quote mark, no cue: no unit of speech can start here; the
+                // state moves on exactly as a full reading would leave it
+                state.pending_colon = None;
+                state.turn = None;
+                skipped.push(ui);
+                continue;
+            }
+            if !skipped.is_empty() {
+                for &j in skipped.iter().rev() {
+                    if let Some(p) = self.last_named_person(&art.units[j], orig, norm) {
+                        state.last_person = Some(p);
+                        break;
+                    }
+                }
+                skipped.clear();
+            }
             let b2c = byte_to_char(&s);
             let cues = self.m.cues(&self.k, &s, &b2c);
             let ents = self.m.entities(&s, &b2c, u_norm.len());
@@ -221,10 +281,57 @@ impl Tagger {
                 words: &words,
             };
             let found = au.attribute(&mut state, self.include_terms);
+            if unit.pieces[0].start < emit_from {
+                continue;
+            }
             for f in found {
                 out.push(self.record(doc, &f, &u_norm, &u_orig, &pos, &mut reg, unit.unterminated));
             }
         }
+    }
+
+    /// A unit's text (normalised and original) and each character's position.
+    fn gather(
+        unit: &crate::text::layout::Unit,
+        orig: &[char],
+        norm: &[char],
+    ) -> (Vec<char>, Vec<char>, Vec<usize>) {
+        let mut u_norm = Vec::new();
+        let mut u_orig = Vec::new();
+        let mut pos = Vec::new();
+        for p in &unit.pieces {
+            u_norm.extend_from_slice(&norm[p.start..p.end]);
+            u_orig.extend_from_slice(&orig[p.start..p.end]);
+            pos.extend(p.start..p.end);
+        }
+        (u_norm, u_orig, pos)
+    }
+
+    /// The last person a unit without speech names: what a full reading of
+    /// it would leave as the antecedent for a later 他 or zero subject.
+    fn last_named_person(
+        &self,
+        unit: &crate::text::layout::Unit,
+        orig: &[char],
+        norm: &[char],
+    ) -> Option<crate::attribution::Speaker> {
+        let (u_norm, u_orig, _) = Self::gather(unit, orig, norm);
+        let s: String = u_norm.iter().collect();
+        let b2c = byte_to_char(&s);
+        let ents = self.m.entities(&s, &b2c, u_norm.len());
+        let words = self.m.words(&s, &b2c, u_norm.len());
+        let au = AUnit {
+            k: &self.k,
+            norm: &u_norm,
+            orig: &u_orig,
+            quotes: &[],
+            cues: &[],
+            ents: &ents,
+            words: &words,
+        };
+        let mut st = DocState::default();
+        au.attribute(&mut st, false);
+        st.last_person
     }
 
     #[allow(clippy::too_many_arguments)]

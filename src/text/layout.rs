@@ -76,7 +76,7 @@ fn trimmed(orig: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
 }
 
 /// Does the paragraph end mid-sentence, the way a column break leaves it?
-fn is_broken(norm: &[char]) -> bool {
+pub(crate) fn is_broken(norm: &[char]) -> bool {
     let Some(&last) = norm.last() else { return false };
     if marks::is_paragraph_end(last) {
         return false;

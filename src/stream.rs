@@ -1,0 +1,538 @@
+//! Streaming: a file (or any reader) is decoded block by block and cut into
+//! segments of whole lines, so memory stays flat however large the input.
+//!
+//! A segment ends at the first quiet line break after [`SEGMENT_BYTES`]: the
+//! line before it closes its paragraph (terminal punctuation, quotes
+//! balanced) and the line after it does not continue a broken one. A segment
+//! starts with a few lines of context from the one before ([`CONTEXT_LINES`]
+//! lines, at most [`CONTEXT_BYTES`]); attribution reads them to know who was
+//! speaking, and no row is taken from them. Segments are tagged independently
+//! (in parallel, by the CLI) and an [`Assembler`] per input names the
+//! documents and numbers the quotes in input order.
+//!
+//! Limits, by design: a paragraph broken across a column and continued more
+//! than one segment later is not re-joined, and a pronoun whose antecedent is
+//! further back than the context is left unresolved, exactly as at the start
+//! of a document. A line longer than [`MAX_SEGMENT_BYTES`] is cut.
+
+use crate::error::Error;
+use crate::record::{DocRecord, Quote};
+use crate::text::decode::DecodeOptions;
+use crate::text::marks;
+use std::io::Read;
+
+/// Target size of a segment in bytes of decoded text.
+pub const SEGMENT_BYTES: usize = 1 << 20;
+/// A segment is cut at any line break past this size, and mid-line past
+/// four times this size.
+pub const MAX_SEGMENT_BYTES: usize = 16 << 20;
+/// Lines of context carried into the next segment.
+pub const CONTEXT_LINES: usize = 3;
+/// Largest context carried into the next segment.
+pub const CONTEXT_BYTES: usize = 4096;
+/// Lines after a broken paragraph during which its continuation may come.
+pub const BROKEN_WINDOW: usize = 100;
+const READ_BLOCK: usize = 1 << 20;
+
+/// A run of whole lines of one input, ready to tag.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    /// The input's name (the `doc` column is built from it).
+    pub name: String,
+    /// 0-based position of the segment in its input.
+    pub index: usize,
+    /// The text: context lines, then the segment's own lines.
+    pub text: String,
+    /// Characters of context at the start of `text`.
+    pub context_chars: usize,
+    /// Lines of context at the start of `text`.
+    pub context_lines: usize,
+    /// Character offset of `text` in the whole input.
+    pub base_char: usize,
+    /// Lines of the whole input before `text`.
+    pub base_line: usize,
+    /// The segment is the whole input.
+    pub whole: bool,
+}
+
+enum Source<R> {
+    Reader { r: R, dec: Option<encoding_rs::Decoder>, pending: Vec<u8>, opts: DecodeOptions, read: usize },
+    Done,
+}
+
+/// Cuts an input into [`Segment`]s; see the module notes.
+pub struct Segments<R> {
+    name: String,
+    src: Source<R>,
+    text: String,
+    eof: bool,
+    index: usize,
+    context: String,
+    emitted_chars: usize,
+    emitted_lines: usize,
+    replaced: usize,
+    bytes: usize,
+    failed: bool,
+    non_initial: Vec<char>,
+    target: usize,
+    carry_context: bool,
+}
+
+impl<R: Read> Segments<R> {
+    /// Segments of the bytes read from `r`, decoded as `opts` says.
+    pub fn new(name: &str, r: R, opts: DecodeOptions, non_initial: Vec<char>) -> Self {
+        Segments {
+            name: name.to_string(),
+            src: Source::Reader { r, dec: None, pending: Vec::new(), opts, read: 0 },
+            text: String::new(),
+            eof: false,
+            index: 0,
+            context: String::new(),
+            emitted_chars: 0,
+            emitted_lines: 0,
+            replaced: 0,
+            bytes: 0,
+            failed: false,
+            non_initial,
+            target: SEGMENT_BYTES,
+            carry_context: true,
+        }
+    }
+
+    /// Carry context lines into the next segment (default); off when every
+    /// line is a document of its own.
+    pub fn with_context(mut self, yes: bool) -> Self {
+        self.carry_context = yes;
+        self
+    }
+
+    /// Bytes read so far.
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
+
+    /// Undecodable bytes replaced so far (only with `lossy`).
+    pub fn replaced(&self) -> usize {
+        self.replaced
+    }
+
+    /// Sets the target segment size (tests use small ones).
+    pub fn with_target(mut self, bytes: usize) -> Self {
+        self.target = bytes.max(1);
+        self
+    }
+
+    fn fill(&mut self) -> Result<(), Error> {
+        let Source::Reader { r, dec, pending, opts, read } = &mut self.src else {
+            self.eof = true;
+            return Ok(());
+        };
+        let mut block = vec![0u8; READ_BLOCK];
+        let n = loop {
+            match r.read(&mut block) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(Error::Io { name: self.name.clone(), source: e }),
+            }
+        };
+        self.bytes += n;
+        let last = n == 0;
+        pending.extend_from_slice(&block[..n]);
+        let mut skipped = 0;
+        if dec.is_none() {
+            // sniff a BOM once enough bytes are in (or the input ended)
+            if pending.len() < 3 && !last {
+                return Ok(());
+            }
+            let (enc, bom) = match encoding_rs::Encoding::for_bom(pending) {
+                Some((enc, bom)) => (enc, bom),
+                None => (opts.encoding.unwrap_or(encoding_rs::UTF_8), 0),
+            };
+            *dec = Some(enc.new_decoder_without_bom_handling());
+            skipped = bom;
+            *read += bom;
+        }
+        let d = dec.as_mut().expect("decoder set above");
+        let src = &pending[skipped..];
+        if opts.lossy {
+            let before = self.text.len();
+            self.text.reserve(d.max_utf8_buffer_length(src.len()).unwrap_or(src.len() * 3));
+            let (_, used, had) = d.decode_to_string(src, &mut self.text, last);
+            if had {
+                self.replaced += self.text[before..].matches('\u{fffd}').count();
+            }
+            *read += used;
+            pending.drain(..skipped + used);
+        } else {
+            self.text
+                .reserve(d.max_utf8_buffer_length_without_replacement(src.len()).unwrap_or(src.len() * 3));
+            let (res, used) = d.decode_to_string_without_replacement(src, &mut self.text, last);
+            if let encoding_rs::DecoderResult::Malformed(bad, extra) = res {
+                let offset = *read + used - bad as usize - extra as usize;
+                return Err(Error::Decode {
+                    name: self.name.clone(),
+                    encoding: d.encoding().name().to_string(),
+                    offset,
+                });
+            }
+            *read += used;
+            pending.drain(..skipped + used);
+        }
+        if last {
+            self.eof = true;
+            self.src = Source::Done;
+        }
+        Ok(())
+    }
+
+    /// Is the break before byte `at` of `text` (just after a `\n`) quiet?
+    fn quiet(&self, prev: &str, next: &str) -> bool {
+        let p = prev.trim_end();
+        let Some(last) = p.chars().last() else { return true };
+        let n = next.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+        let Some(first) = n.chars().next() else { return true };
+        let chars: Vec<char> = p.chars().collect();
+        marks::is_paragraph_end(last)
+            && marks::balance(&chars).open_at_end.is_empty()
+            && !marks::is_closer(first)
+            && !marks::is_clause_punct(first)
+            && !self.non_initial.contains(&first)
+    }
+
+    /// Does a line start by continuing a broken paragraph?
+    fn strong_start(&self, line: &str) -> bool {
+        let n = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+        n.chars().next().is_some_and(|first| {
+            marks::is_closer(first) || marks::is_clause_punct(first) || self.non_initial.contains(&first)
+        })
+    }
+
+    /// Where to cut `text`: a byte offset just after a `\n`, or `None` to
+    /// read more first. Never inside a paragraph broken across a column
+    /// whose continuation may still come (within [`BROKEN_WINDOW`] lines).
+    fn cut(&self) -> Option<usize> {
+        let t = &self.text;
+        if t.len() < self.target {
+            return if self.eof { Some(t.len()) } else { None };
+        }
+        let mut open = 0usize;
+        let mut last_broken = 0usize;
+        let mut line_start = 0usize;
+        let mut prev: Option<(usize, usize)> = None;
+        let mut any_break = None;
+        for (i, nl) in t.match_indices('\n').map(|(b, _)| b).enumerate() {
+            let line = &t[line_start..nl];
+            if let Some((ps, pe)) = prev {
+                // the break before `line`
+                let quiet_cols = open == 0 || i - last_broken > BROKEN_WINDOW;
+                if line_start >= self.target {
+                    any_break.get_or_insert(line_start);
+                    if quiet_cols && self.quiet(&t[ps..pe], line) {
+                        return Some(line_start);
+                    }
+                }
+            }
+            if self.strong_start(line) {
+                open = open.saturating_sub(1);
+            }
+            let chars: Vec<char> = line.trim().chars().collect();
+            if crate::text::layout::is_broken(&chars) {
+                open += 1;
+                last_broken = i;
+            }
+            prev = Some((line_start, nl));
+            line_start = nl + 1;
+        }
+        if self.eof {
+            return Some(t.len());
+        }
+        if t.len() >= MAX_SEGMENT_BYTES {
+            if let Some(b) = any_break.or_else(|| t[..t.len() - 1].rfind('\n').map(|i| i + 1)) {
+                return Some(b);
+            }
+            if t.len() >= 4 * MAX_SEGMENT_BYTES {
+                let mut b = 4 * MAX_SEGMENT_BYTES;
+                while !t.is_char_boundary(b) {
+                    b -= 1;
+                }
+                return Some(b);
+            }
+        }
+        None
+    }
+
+    fn next_segment(&mut self) -> Result<Option<Segment>, Error> {
+        if self.failed {
+            return Ok(None);
+        }
+        loop {
+            if let Some(cut) = self.cut() {
+                if cut == 0 && self.eof {
+                    if self.index == 0 {
+                        // an empty input is one empty segment
+                        self.index = 1;
+                        let mut seg = self.make(String::new());
+                        seg.whole = true;
+                        return Ok(Some(seg));
+                    }
+                    return Ok(None);
+                }
+                let rest = self.text.split_off(cut);
+                let own = std::mem::replace(&mut self.text, rest);
+                let whole = self.index == 0 && self.eof && self.text.is_empty();
+                let mut seg = self.make(own);
+                seg.whole = whole;
+                self.index += 1;
+                return Ok(Some(seg));
+            }
+            self.fill()?;
+        }
+    }
+
+    fn make(&mut self, own: String) -> Segment {
+        let own_chars = own.chars().count();
+        let own_lines = own.matches('\n').count();
+        let context = std::mem::take(&mut self.context);
+        let context_chars = context.chars().count();
+        let context_lines = context.matches('\n').count();
+        let seg = Segment {
+            name: self.name.clone(),
+            index: self.index,
+            base_char: self.emitted_chars - context_chars,
+            base_line: self.emitted_lines - context_lines,
+            context_chars,
+            context_lines,
+            whole: false,
+            text: context + &own,
+        };
+        self.emitted_chars += own_chars;
+        self.emitted_lines += own_lines;
+        if self.carry_context {
+            self.context = tail_lines(&own);
+        }
+        seg
+    }
+}
+
+/// The last whole lines of `s` to carry as context.
+fn tail_lines(s: &str) -> String {
+    if !s.ends_with('\n') {
+        return String::new();
+    }
+    let mut start = s.len();
+    for _ in 0..CONTEXT_LINES {
+        match s[..start.saturating_sub(1)].rfind('\n') {
+            Some(i) if s.len() - (i + 1) <= CONTEXT_BYTES => start = i + 1,
+            None if s.len() <= CONTEXT_BYTES => {
+                start = 0;
+                break;
+            }
+            _ => break,
+        }
+    }
+    s[start..].to_string()
+}
+
+impl Segments<std::io::Empty> {
+    /// Segments of text already decoded.
+    pub fn from_text(name: &str, text: &str, non_initial: Vec<char>) -> Self {
+        let mut s = Segments::new(name, std::io::empty(), DecodeOptions::default(), non_initial);
+        s.src = Source::Done;
+        s.text = text.to_string();
+        s.eof = true;
+        s
+    }
+}
+
+impl<R: Read> Iterator for Segments<R> {
+    type Item = Result<Segment, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.next_segment() {
+            Ok(s) => s.map(Ok),
+            Err(e) => {
+                self.failed = true;
+                Some(Err(e))
+            }
+        }
+    }
+}
+
+/// One article (or the part of it) that a segment holds.
+#[derive(Debug, Clone, Default)]
+pub struct ArticlePart {
+    /// The article began in an earlier segment.
+    pub continues: bool,
+    /// 1-based line of the whole input where the article starts.
+    pub line: usize,
+    /// Its units of speech, offsets into the whole input; `doc` and
+    /// `quote_id` are set by the [`Assembler`].
+    pub quotes: Vec<Quote>,
+    /// Its article record (paragraphs and quotes of this part only).
+    pub doc: DocRecord,
+}
+
+/// What tagging one segment gives.
+#[derive(Debug, Clone, Default)]
+pub struct SegmentTagged {
+    /// The segment's articles in order.
+    pub parts: Vec<ArticlePart>,
+}
+
+/// Names the documents of one input and numbers its quotes, segment after
+/// segment, in input order.
+#[derive(Debug)]
+pub struct Assembler {
+    name: String,
+    each_line: bool,
+    articles: usize,
+    quotes: usize,
+    current: Option<DocRecord>,
+    multi: Option<bool>,
+}
+
+impl Assembler {
+    /// For the input called `name` (the `doc` column's base).
+    pub fn new(name: &str, each_line: bool) -> Self {
+        Assembler { name: name.to_string(), each_line, articles: 0, quotes: 0, current: None, multi: None }
+    }
+
+    /// Adds the result of the next segment: calls `quote` for each row and
+    /// `doc` for each finished article, in order.
+    pub fn push(
+        &mut self,
+        seg: &Segment,
+        tagged: SegmentTagged,
+        mut quote: impl FnMut(Quote),
+        mut doc: impl FnMut(DocRecord),
+    ) {
+        // a whole input is named as before: `#N` only when it has several
+        // articles; an input of several segments always numbers them
+        let multi = *self.multi.get_or_insert(!seg.whole || tagged.parts.len() > 1);
+        let mut rows = Vec::new();
+        for part in tagged.parts {
+            let continued = if part.continues { self.current.as_mut() } else { None };
+            let name = if let Some(cur) = continued {
+                cur.paragraphs += part.doc.paragraphs;
+                cur.quotes += part.doc.quotes;
+                for (to, from) in [
+                    (&mut cur.title, &part.doc.title),
+                    (&mut cur.reporters, &part.doc.reporters),
+                    (&mut cur.agency, &part.doc.agency),
+                    (&mut cur.place, &part.doc.place),
+                    (&mut cur.date, &part.doc.date),
+                ] {
+                    if to.is_empty() {
+                        to.clone_from(from);
+                    }
+                }
+                cur.doc.clone()
+            } else {
+                self.articles += 1;
+                let name = if self.each_line {
+                    format!("{}:{}", self.name, part.line)
+                } else if multi {
+                    format!("{}#{}", self.name, self.articles)
+                } else {
+                    self.name.clone()
+                };
+                if let Some(done) = self.current.replace(DocRecord { doc: name.clone(), ..part.doc }) {
+                    doc(done);
+                }
+                name
+            };
+            for mut q in part.quotes {
+                q.doc.clone_from(&name);
+                rows.push(q);
+            }
+        }
+        rows.sort_by_key(|q| (q.start, q.end));
+        for mut q in rows {
+            self.quotes += 1;
+            q.quote_id = self.quotes;
+            quote(q);
+        }
+    }
+
+    /// Ends the input: the last article's record.
+    pub fn finish(mut self, mut doc: impl FnMut(DocRecord)) {
+        if let Some(d) = self.current.take() {
+            doc(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segs(text: &str, target: usize) -> Vec<Segment> {
+        Segments::new("t", text.as_bytes(), DecodeOptions::default(), vec![])
+            .with_target(target)
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn segments_cover_the_input_once_with_exact_offsets() {
+        let text = "甲说：“好。”\n乙说，不好。\n丙认为，\n应该再看看。\n丁说完了。\n";
+        let all: Vec<char> = text.chars().collect();
+        let s = segs(text, 8);
+        assert!(s.len() > 1);
+        let mut next = 0;
+        for seg in &s {
+            let chars: Vec<char> = seg.text.chars().collect();
+            assert_eq!(&all[seg.base_char..seg.base_char + chars.len()], &chars[..]);
+            assert_eq!(seg.base_char + seg.context_chars, next, "own text follows the previous segment");
+            next = seg.base_char + chars.len();
+        }
+        assert_eq!(next, all.len());
+    }
+
+    #[test]
+    fn no_cut_after_a_line_that_leaves_a_paragraph_open() {
+        // 丙认为， ends on a comma: the next line continues it
+        let text = "甲说，好。\n丙认为，\n应该再看看。\n丁说完了。\n";
+        for seg in segs(text, 1) {
+            assert!(!seg.text.ends_with("丙认为，\n"), "{:?}", seg.text);
+        }
+    }
+
+    #[test]
+    fn a_small_input_is_one_whole_segment() {
+        let s = segs("他说，好。\n", SEGMENT_BYTES);
+        assert_eq!(s.len(), 1);
+        assert!(s[0].whole);
+        assert_eq!(s[0].context_chars, 0);
+    }
+
+    #[test]
+    fn decode_errors_name_the_byte_across_blocks() {
+        let mut b = "说".repeat(READ_BLOCK).into_bytes();
+        b.push(0xff);
+        let r: Result<Vec<_>, _> = Segments::new("x.txt", &b[..], DecodeOptions::default(), vec![]).collect();
+        let e = r.unwrap_err().to_string();
+        assert_eq!(e, format!("x.txt: cannot decode as UTF-8 at byte {}", 3 * READ_BLOCK));
+    }
+
+    #[test]
+    fn bom_is_dropped_and_gb18030_decodes() {
+        let s = segs("\u{feff}他说，好。", 100);
+        assert_eq!(s[0].text, "他说，好。");
+        let (bytes, _, _) = encoding_rs::GB18030.encode("王毅说，好。");
+        let opts = DecodeOptions { encoding: Some(encoding_rs::GB18030), lossy: false };
+        let s: Vec<_> = Segments::new("g", &bytes[..], opts, vec![]).collect::<Result<_, _>>().unwrap();
+        assert_eq!(s[0].text, "王毅说，好。");
+    }
+
+    #[test]
+    fn lossy_counts_replacements() {
+        let mut b = "他说".as_bytes().to_vec();
+        b.extend_from_slice(&[0xff, 0xfe]);
+        let opts = DecodeOptions { encoding: None, lossy: true };
+        let mut it = Segments::new("x", &b[..], opts, vec![]);
+        let seg = it.next().unwrap().unwrap();
+        assert!(seg.text.starts_with("他说\u{fffd}"));
+        assert_eq!(it.replaced(), 2);
+    }
+}
