@@ -102,6 +102,9 @@ struct ExtractArgs {
     /// Start CSV output with a UTF-8 BOM (for Excel).
     #[arg(long)]
     bom: bool,
+    /// Skip themes and stance (their columns stay empty); only who said what.
+    #[arg(long)]
+    no_themes: bool,
 }
 
 fn main() -> ExitCode {
@@ -294,6 +297,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     let tagger = Tagger::builder()
         .include_terms(a.include_terms)
         .each_line(a.each_line)
+        .themes(!a.no_themes)
         .build(&lex)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let encoding = match &a.encoding {

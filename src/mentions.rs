@@ -36,6 +36,39 @@ pub struct CueHit {
     pub cue: usize,
 }
 
+/// Entity mentions of one unit, indexed by start character: at each
+/// position `(end, kind)` pairs, longest first (one flat array, no
+/// allocation per position).
+#[derive(Debug, Clone, Default)]
+pub struct Mentions {
+    items: Vec<(usize, EntityKind)>,
+    at: Vec<u32>,
+}
+
+impl Mentions {
+    /// The mentions starting at `p` (empty past the end).
+    pub fn get(&self, p: usize) -> Option<&[(usize, EntityKind)]> {
+        let a = *self.at.get(p)? as usize;
+        let b = *self.at.get(p + 1)? as usize;
+        Some(&self.items[a..b])
+    }
+
+    /// Number of positions.
+    pub fn len(&self) -> usize {
+        self.at.len().saturating_sub(1)
+    }
+
+    /// No position at all?
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// `(position, mentions starting there)` for every position.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &[(usize, EntityKind)])> {
+        self.at.windows(2).enumerate().map(|(i, w)| (i, &self.items[w[0] as usize..w[1] as usize]))
+    }
+}
+
 /// The compiled automata.
 #[derive(Debug, Clone)]
 pub struct Matchers {
@@ -197,17 +230,22 @@ impl Matchers {
             .collect()
     }
 
-    /// All entity mentions, indexed by start character: `(end, kind)`,
-    /// longest first.
-    pub fn entities(&self, text: &str, b2c: &[usize], n: usize) -> Vec<Vec<(usize, EntityKind)>> {
-        let mut at: Vec<Vec<(usize, EntityKind)>> = vec![Vec::new(); n];
-        for m in self.entities.find_overlapping_iter(text) {
-            at[b2c[m.start()]].push((b2c[m.end()], self.entity_kinds[m.pattern().as_usize()]));
+    /// All entity mentions of `text` (a unit of `n` characters).
+    pub fn entities(&self, text: &str, b2c: &[usize], n: usize) -> Mentions {
+        let mut hits: Vec<(usize, usize, EntityKind)> = self
+            .entities
+            .find_overlapping_iter(text)
+            .map(|m| (b2c[m.start()], b2c[m.end()], self.entity_kinds[m.pattern().as_usize()]))
+            .collect();
+        hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(rank(&a.2).cmp(&rank(&b.2))));
+        let mut at = vec![0u32; n + 1];
+        for h in &hits {
+            at[h.0 + 1] += 1;
         }
-        for v in &mut at {
-            v.sort_by(|a, b| b.0.cmp(&a.0).then(rank(&a.1).cmp(&rank(&b.1))));
+        for i in 1..at.len() {
+            at[i] += at[i - 1];
         }
-        at
+        Mentions { items: hits.into_iter().map(|(_, e, k)| (e, k)).collect(), at }
     }
 }
 

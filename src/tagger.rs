@@ -11,7 +11,7 @@ use crate::record::{DocRecord, Quote};
 use crate::stream::{ArticlePart, Assembler, Segment, SegmentTagged, Segments};
 use crate::text::decode::DecodeOptions;
 use crate::text::layout::{layout, Article};
-use crate::text::normalize::fold;
+use crate::text::normalize::Folder;
 use crate::themes::Engine;
 use std::collections::HashMap;
 
@@ -20,6 +20,7 @@ use std::collections::HashMap;
 pub struct TaggerBuilder {
     include_terms: bool,
     each_line: bool,
+    no_themes: bool,
 }
 
 impl TaggerBuilder {
@@ -35,11 +36,19 @@ impl TaggerBuilder {
         self
     }
 
+    /// Tag themes and stance (default); off leaves the `themes`, `stance`
+    /// and `cue_stance` columns empty and skips their rules.
+    pub fn themes(&mut self, yes: bool) -> &mut Self {
+        self.no_themes = !yes;
+        self
+    }
+
     /// Compiles `lexicons` into a tagger.
     pub fn build(&self, lexicons: &Lexicons) -> Result<Tagger, Error> {
         let k = lexicons.compile()?;
         let mut t = Tagger::from_knowledge(k, self.include_terms);
         t.each_line = self.each_line;
+        t.themes_on = !self.no_themes;
         Ok(t)
     }
 }
@@ -53,6 +62,8 @@ pub struct Tagger {
     stance: Engine,
     include_terms: bool,
     each_line: bool,
+    themes_on: bool,
+    folder: Folder,
 }
 
 /// The result of tagging one text.
@@ -124,7 +135,8 @@ impl Tagger {
         let m = Matchers::new(&k);
         let themes = Engine::new(&k.themes);
         let stance = Engine::new(&k.stance);
-        Tagger { k, m, themes, stance, include_terms, each_line: false }
+        let folder = Folder::new(&k.t2s);
+        Tagger { k, m, themes, stance, include_terms, each_line: false, themes_on: true, folder }
     }
 
     /// The parsed lexicons.
@@ -225,7 +237,7 @@ impl Tagger {
     /// Splits `text` into articles (layout only).
     fn prepare(&self, text: &str) -> Page {
         let orig: Vec<char> = text.chars().collect();
-        let norm: Vec<char> = orig.iter().map(|&c| fold(c, &self.k.t2s)).collect();
+        let norm: Vec<char> = orig.iter().map(|&c| self.folder.fold(c)).collect();
         let articles = layout(&orig, &norm, &self.k, self.each_line);
         Page { orig, norm, articles }
     }
@@ -418,11 +430,14 @@ impl Tagger {
         // themes and stance
         let words: String = norm[f.start..f.end].iter().collect();
         let sent: String = norm[f.sentence.0..f.sentence.1.min(norm.len())].iter().collect();
-        let (mut themes, mut evidence) =
-            if f.kind == Kind::Term { (Vec::new(), Vec::new()) } else { self.themes.run(&words, &sent) };
+        let (mut themes, mut evidence) = if f.kind == Kind::Term || !self.themes_on {
+            (Vec::new(), Vec::new())
+        } else {
+            self.themes.run(&words, &sent)
+        };
         let mut stance = "neutral".to_string();
         let mut cue_stance = String::new();
-        if f.kind != Kind::Term {
+        if f.kind != Kind::Term && self.themes_on {
             let (labels, ev) = self.stance.run(&words, &sent);
             let order = ["oppose", "call", "commit", "support"];
             let best = labels.iter().filter(|(l, _)| order.contains(&l.as_str())).max_by(|a, b| {
@@ -460,7 +475,7 @@ impl Tagger {
             method,
             confidence: f.confidence,
             themes: theme_ids,
-            stance: if f.kind == Kind::Term { String::new() } else { stance },
+            stance: if f.kind == Kind::Term || !self.themes_on { String::new() } else { stance },
             cue_stance,
             pieces,
             speaker_span: f.speaker.as_ref().filter(|_| f.speaker_here).map(|sp| gspan(sp.span.0, sp.span.1)),

@@ -12,7 +12,7 @@
 pub mod speaker;
 
 use crate::lexicon::{CueClass, Knowledge, Role};
-use crate::mentions::{CueHit, EntityKind, WordIndex};
+use crate::mentions::{CueHit, EntityKind, Mentions, WordIndex};
 use crate::quotes::QuoteSpan;
 use crate::text::marks;
 pub use speaker::{Np, Parser, Speaker, SpeakerType};
@@ -153,7 +153,7 @@ pub struct Unit<'a> {
     /// Cue hits.
     pub cues: &'a [CueHit],
     /// Entity mentions by start.
-    pub ents: &'a [Vec<(usize, EntityKind)>],
+    pub ents: &'a Mentions,
     /// Function words.
     pub words: &'a WordIndex,
 }
@@ -338,7 +338,7 @@ impl<'a> Unit<'a> {
         // a mention inside a longer one that starts earlier (罗斯 in 俄罗斯) is not a mention
         let mut covered = vec![false; n];
         let mut reach = 0usize;
-        for (i, v) in self.ents.iter().enumerate() {
+        for (i, v) in self.ents.iter() {
             covered[i] = reach > i;
             if let Some((e, _)) = v.first() {
                 reach = reach.max(*e);
@@ -352,7 +352,7 @@ impl<'a> Unit<'a> {
         for i in (0..n).rev() {
             next_punct[i] = if marks::is_clause_punct(norm[i]) { i } else { next_punct[i + 1] };
         }
-        for (i, v) in self.ents.iter().enumerate() {
+        for (i, v) in self.ents.iter() {
             if !outside(i) || covered[i] {
                 continue;
             }

@@ -3,7 +3,7 @@
 //! mentions and name-like runs, with the name, title and affiliation split.
 
 use crate::lexicon::{Knowledge, Role};
-use crate::mentions::{EntityKind, WordIndex};
+use crate::mentions::{EntityKind, Mentions, WordIndex};
 use crate::text::marks;
 use serde::Serialize;
 
@@ -116,7 +116,7 @@ pub struct Parser<'a> {
     /// Original unit text.
     pub orig: &'a [char],
     /// Entity mentions by start.
-    pub ents: &'a [Vec<(usize, EntityKind)>],
+    pub ents: &'a Mentions,
     /// Function words of the unit.
     pub words: &'a WordIndex,
 }
