@@ -39,6 +39,7 @@ pub mod mentions;
 pub mod output;
 pub mod quotes;
 pub mod record;
+pub mod render;
 pub mod tagger;
 pub mod text;
 pub mod themes;

@@ -38,6 +38,21 @@ enum Cmd {
     },
     /// Score the units found in TEXT... against a gold file (the corpus's ANNOTATION.md format).
     Eval(EvalArgs),
+    /// Write one self-contained HTML page showing the quotes of TEXT... highlighted by speaker.
+    Render {
+        /// Files or directories (searched recursively for *.txt).
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Write the page to FILE (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Every line is a document of its own (as `extract --each-line`).
+        #[arg(long)]
+        each_line: bool,
+        /// A lexicon directory whose files replace the embedded ones.
+        #[arg(long)]
+        lexicons: Option<PathBuf>,
+    },
     /// Lexicon tools.
     Lexicon {
         #[command(subcommand)]
@@ -138,6 +153,7 @@ fn main() -> ExitCode {
     let res = match cli.cmd {
         Cmd::Extract(a) => extract(a),
         Cmd::Eval(a) => eval(a),
+        Cmd::Render { paths, output, each_line, lexicons } => render(&paths, output, each_line, lexicons),
         Cmd::Explain { file, quote, lexicons } => explain(&file, quote, lexicons.as_deref()),
         Cmd::Lexicon { cmd: LexiconCmd::Check { dir } } => check(dir),
     };
@@ -259,7 +275,13 @@ fn read_inputs(paths: &[String]) -> Result<Vec<(String, String)>> {
     files
         .iter()
         .map(|f| {
-            let bytes = std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
+            let bytes = if f.as_os_str() == "-" {
+                let mut b = Vec::new();
+                std::io::stdin().read_to_end(&mut b).context("cannot read stdin")?;
+                b
+            } else {
+                std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?
+            };
             let name = f.display().to_string();
             let text = yinyu::decode(&name, &bytes, DecodeOptions::default())?.text;
             let doc = f.file_name().map_or(name, |s| s.to_string_lossy().into_owned());
@@ -290,6 +312,24 @@ fn eval(a: EvalArgs) -> Result<ExitCode> {
         writeln!(out, "{}", ev.to_json())?;
     } else {
         write!(out, "{}", ev.report(a.errors, &sources))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn render(
+    paths: &[String],
+    output: Option<PathBuf>,
+    each_line: bool,
+    lexicons: Option<PathBuf>,
+) -> Result<ExitCode> {
+    let tagger = Tagger::builder()
+        .each_line(each_line)
+        .build(&load_lexicons(lexicons.as_deref())?)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let html = yinyu::render::render_page(&tagger, &read_inputs(paths)?);
+    match output {
+        Some(o) => std::fs::write(&o, html).with_context(|| format!("cannot write {}", o.display()))?,
+        None => std::io::stdout().lock().write_all(html.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -103,6 +103,13 @@ impl Page {
     pub fn chars(&self) -> usize {
         self.orig.len()
     }
+
+    /// The body paragraphs of article `i` in reading order, each as the
+    /// character ranges of its pieces (several when a paragraph was
+    /// re-joined across a column break).
+    pub fn article_paragraphs(&self, i: usize) -> Vec<Vec<(usize, usize)>> {
+        self.articles[i].units.iter().map(|u| u.pieces.iter().map(|p| (p.start, p.end)).collect()).collect()
+    }
 }
 
 #[derive(Default)]

@@ -6,6 +6,7 @@
 //! - `eval`: `yinyu eval` agrees with the reference scorer score.py (needs python3)
 //! - `hostile`: hostile input ends in time and keeps the invariants
 //! - `props`: proptest invariants over generated text
+//! - `render`: `yinyu render` pages; in headless Chromium when /usr/bin/chromium exists
 
 mod cases;
 mod cli;
@@ -13,6 +14,7 @@ mod corpus;
 mod eval;
 mod hostile;
 mod props;
+mod render;
 mod snapshots;
 
 use std::path::PathBuf;
