@@ -296,7 +296,7 @@ fn speakers_table(o: &mut String, v: &ArticleView) {
     }
     rows.sort_by_key(|r| std::cmp::Reverse(r.n));
     o.push_str("<aside><table class=\"speakers\"><caption>Speakers</caption>\n");
-    o.push_str("<tr><th>speaker</th><th>title</th><th>affiliation</th><th>type</th><th>quotes</th><th>themes</th></tr>\n");
+    o.push_str("<tr><th>speaker</th><th>title</th><th>affiliation</th><th>quotes</th><th>themes</th></tr>\n");
     for r in &rows {
         let q = r.q;
         let (who, style) = if q.speaker_id.is_empty() {
@@ -312,13 +312,13 @@ fn speakers_table(o: &mut String, v: &ArticleView) {
             .collect();
         let _ = writeln!(
             o,
-            "<tr data-speaker-id=\"{}\"><td><span class=\"sw{}\"{style}></span>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
+            "<tr data-speaker-id=\"{}\"><td class=\"who\" title=\"{}\"><span class=\"sw{}\"{style}></span>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
             escape(&q.speaker_id),
+            escape(&q.speaker_type),
             if q.speaker_id.is_empty() { " nospk" } else { "" },
             escape(&who),
             escape(&q.title),
             escape(&q.affiliation),
-            escape(&q.speaker_type),
             r.n,
             themes.join(" ")
         );
@@ -330,7 +330,8 @@ const CSS: &str = r#"body{font:16px/1.9 "Noto Sans CJK SC","Source Han Sans SC",
 header{padding:.6em 1.5em;background:#263238;color:#eee}
 header h1{margin:0;font-size:1.3em}
 .sum{margin:.2em 0}
-.legend mark,.legend span{margin-left:.4em;color:#222;background-color:#fff}
+.legend mark.q,.legend span{margin-left:.4em;color:#222}
+.legend span{background:#fff}
 .legend .cue{padding:0 3px}
 .file{padding:0 1.5em}
 .fname{font-size:1em;color:#555;border-bottom:1px solid #ccc}
@@ -360,6 +361,7 @@ table.speakers{border-collapse:collapse;font-size:.85em;width:100%}
 .speakers caption{text-align:left;font-weight:bold}
 .speakers th,.speakers td{border-bottom:1px solid #eee;padding:2px 4px;text-align:left;vertical-align:top}
 .speakers td.n{text-align:right}
+.speakers td.who{min-width:6em}
 .sw{--h:0;display:inline-block;width:.8em;height:.8em;margin-right:4px;border-radius:2px;background:hsl(var(--h) 70% 70%)}
 .sw.nospk{background:#bbb}
 .speakers tr{cursor:pointer}
