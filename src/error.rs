@@ -76,4 +76,12 @@ pub enum Error {
     /// Writing JSON failed.
     #[error("writing output: {0}")]
     Json(#[from] serde_json::Error),
+    /// An input table (a gold file, a prediction CSV) could not be read.
+    #[error("{name}: {message}")]
+    Table {
+        /// The file concerned.
+        name: String,
+        /// What is wrong.
+        message: String,
+    },
 }

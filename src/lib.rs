@@ -33,11 +33,13 @@
 
 pub mod attribution;
 pub mod error;
+pub mod eval;
 pub mod lexicon;
 pub mod mentions;
 pub mod output;
 pub mod quotes;
 pub mod record;
+pub mod render;
 pub mod stream;
 pub mod tagger;
 pub mod text;

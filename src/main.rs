@@ -39,6 +39,23 @@ enum Cmd {
         #[arg(long)]
         lexicons: Option<PathBuf>,
     },
+    /// Score the units found in TEXT... against a gold file (the corpus's ANNOTATION.md format).
+    Eval(EvalArgs),
+    /// Write one self-contained HTML page showing the quotes of TEXT... highlighted by speaker.
+    Render {
+        /// Files or directories (searched recursively for *.txt).
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Write the page to FILE (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Every line is a document of its own (as `extract --each-line`).
+        #[arg(long)]
+        each_line: bool,
+        /// A lexicon directory whose files replace the embedded ones.
+        #[arg(long)]
+        lexicons: Option<PathBuf>,
+    },
     /// Lexicon tools.
     Lexicon {
         #[command(subcommand)]
@@ -107,10 +124,42 @@ struct ExtractArgs {
     no_themes: bool,
 }
 
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// The gold CSV.
+    gold: PathBuf,
+    /// Files or directories to tag (docs are named as `extract` names them).
+    #[arg(required_unless_present = "pred")]
+    paths: Vec<String>,
+    /// Score this prediction CSV instead of tagging TEXT... (TEXT is then only used for snippets).
+    #[arg(long)]
+    pred: Option<PathBuf>,
+    /// List missed gold rows and wrong or spurious predictions with snippets.
+    #[arg(long)]
+    errors: bool,
+    /// Keep only gold rows and predictions of these kinds (comma-separated), like score.py --kinds.
+    #[arg(long, value_delimiter = ',')]
+    kinds: Option<Vec<String>>,
+    /// Keep only predictions whose doc starts with NAME, like score.py --doc.
+    #[arg(long)]
+    doc: Option<String>,
+    /// Every line is a document of its own (as `extract --each-line`).
+    #[arg(long)]
+    each_line: bool,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    json: bool,
+    /// A lexicon directory whose files replace the embedded ones.
+    #[arg(long)]
+    lexicons: Option<PathBuf>,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let res = match cli.cmd {
         Cmd::Extract(a) => extract(a),
+        Cmd::Eval(a) => eval(a),
+        Cmd::Render { paths, output, each_line, lexicons } => render(&paths, output, each_line, lexicons),
         Cmd::Explain { file, quote, lexicons } => explain(&file, quote, lexicons.as_deref()),
         Cmd::Lexicon { cmd: LexiconCmd::Check { dir } } => check(dir),
     };
@@ -216,6 +265,77 @@ fn explain(file: &Path, only: Option<usize>, lexicons: Option<&Path>) -> Result<
             let kws: Vec<String> = ev.keywords.iter().map(|(k, s, e)| format!("{k}@{s}..{e}")).collect();
             writeln!(out, "    fired    {:<28} -> {:<16} {}", ev.rule, ev.label, kws.join(" "))?;
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads every input named in `paths` as (doc name, text), like `extract`.
+fn read_inputs(paths: &[String]) -> Result<Vec<(String, String)>> {
+    let (mut files, mut errors) = (Vec::new(), Vec::new());
+    for p in paths {
+        collect(p, &mut files, &mut errors);
+    }
+    if let Some(e) = errors.first() {
+        anyhow::bail!("{e}");
+    }
+    files
+        .iter()
+        .map(|f| {
+            let bytes = if f.as_os_str() == "-" {
+                let mut b = Vec::new();
+                std::io::stdin().read_to_end(&mut b).context("cannot read stdin")?;
+                b
+            } else {
+                std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?
+            };
+            let name = f.display().to_string();
+            let text = yinyu::decode(&name, &bytes, DecodeOptions::default())?.text;
+            let doc = f.file_name().map_or(name, |s| s.to_string_lossy().into_owned());
+            Ok((doc, text))
+        })
+        .collect()
+}
+
+fn eval(a: EvalArgs) -> Result<ExitCode> {
+    let read = |p: &Path| std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()));
+    let gold = yinyu::eval::read_gold(&a.gold.display().to_string(), &read(&a.gold)?)?;
+    let sources = read_inputs(&a.paths)?;
+    let preds: Vec<yinyu::eval::PredRow> = match &a.pred {
+        Some(p) => yinyu::eval::read_predictions(&p.display().to_string(), &read(p)?)?,
+        None => {
+            let tagger = Tagger::builder()
+                .each_line(a.each_line)
+                .build(&load_lexicons(a.lexicons.as_deref())?)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let tagged: Vec<yinyu::Tagged> = sources.par_iter().map(|(n, t)| tagger.tag(n, t)).collect();
+            tagged.iter().flat_map(|t| t.quotes.iter().map(yinyu::eval::PredRow::from)).collect()
+        }
+    };
+    let opts = yinyu::eval::Options { kinds: a.kinds, doc: a.doc };
+    let ev = yinyu::eval::evaluate(gold, preds, &opts);
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        writeln!(out, "{}", ev.to_json())?;
+    } else {
+        write!(out, "{}", ev.report(a.errors, &sources))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn render(
+    paths: &[String],
+    output: Option<PathBuf>,
+    each_line: bool,
+    lexicons: Option<PathBuf>,
+) -> Result<ExitCode> {
+    let tagger = Tagger::builder()
+        .each_line(each_line)
+        .build(&load_lexicons(lexicons.as_deref())?)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let html = yinyu::render::render_page(&tagger, &read_inputs(paths)?);
+    match output {
+        Some(o) => std::fs::write(&o, html).with_context(|| format!("cannot write {}", o.display()))?,
+        None => std::io::stdout().lock().write_all(html.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -234,6 +234,18 @@ impl Tagger {
         SegmentTagged { parts }
     }
 
+    /// The body paragraphs of each article of `text` in reading order, each
+    /// as the character ranges of its pieces (several when a paragraph was
+    /// re-joined across a column break). For texts of one segment (see
+    /// [`crate::stream`]) the articles are those of [`Tagger::tag`]'s `docs`.
+    pub fn article_paragraphs(&self, text: &str) -> Vec<Vec<Vec<(usize, usize)>>> {
+        self.prepare(text)
+            .articles
+            .iter()
+            .map(|a| a.units.iter().map(|u| u.pieces.iter().map(|p| (p.start, p.end)).collect()).collect())
+            .collect()
+    }
+
     /// Splits `text` into articles (layout only).
     fn prepare(&self, text: &str) -> Page {
         let orig: Vec<char> = text.chars().collect();

@@ -3,15 +3,19 @@
 //! - `corpus`: the seed gold page, offsets as a property over every corpus file
 //! - `snapshots`: insta snapshots of every quote on real articles
 //! - `cli`: the binary end to end (bad input, lexicon check, docs)
+//! - `eval`: `yinyu eval` agrees with the reference scorer score.py (needs python3)
 //! - `hostile`: hostile input ends in time and keeps the invariants
 //! - `props`: proptest invariants over generated text
+//! - `render`: `yinyu render` pages; in headless Chromium when /usr/bin/chromium exists
 //! - `streaming`: segments give the rows of the whole input
 
 mod cases;
 mod cli;
 mod corpus;
+mod eval;
 mod hostile;
 mod props;
+mod render;
 mod snapshots;
 mod streaming;
 
