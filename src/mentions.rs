@@ -69,7 +69,8 @@ impl Mentions {
     }
 }
 
-/// The compiled automata.
+/// The compiled automata (contiguous NFAs: a DFA scans a few per cent faster but
+/// takes three times as long to build and twice the memory).
 #[derive(Debug, Clone)]
 pub struct Matchers {
     cues: AhoCorasick,
@@ -180,7 +181,7 @@ impl Matchers {
             add(w, EntityKind::PronounGroup);
         }
         let entities = build(
-            AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::DFA)),
+            AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::ContiguousNFA)),
             &pats,
         );
         let mut wmap: std::collections::BTreeMap<&str, u32> = std::collections::BTreeMap::new();
@@ -195,7 +196,7 @@ impl Matchers {
             None
         } else {
             Some(build(
-                AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::DFA)),
+                AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::ContiguousNFA)),
                 &wpats,
             ))
         };
