@@ -28,6 +28,7 @@ struct CRule {
     near: Option<(Vec<usize>, Vec<usize>, usize, bool)>,
     not_after: Vec<usize>,
     not_after_within: usize,
+    not_within: Vec<usize>,
 }
 
 /// A compiled rule set.
@@ -59,8 +60,17 @@ impl Engine {
             let all = m(&r.all);
             let none = m(&r.none);
             let not_after = m(&r.not_after);
+            let not_within = m(&r.not_within);
             let near = r.near.as_ref().map(|(a, b, w, d)| (m(a), m(b), *w, *d));
-            rules.push(CRule { any, all, none, near, not_after, not_after_within: r.not_after_within });
+            rules.push(CRule {
+                any,
+                all,
+                none,
+                near,
+                not_after,
+                not_after_within: r.not_after_within,
+                not_within,
+            });
         }
         let ac = if words.is_empty() {
             None
@@ -148,6 +158,9 @@ impl Engine {
             r.not_after
                 .iter()
                 .any(|&n| hits.iter().any(|x| x.0 == n && x.2 <= h.1 && h.1 - x.2 < r.not_after_within))
+                || r.not_within.iter().any(|&n| {
+                    hits.iter().any(|x| x.0 == n && x.1 < h.2 && h.1 < x.2 && (x.1, x.2) != (h.1, h.2))
+                })
         };
         let find = |ids: &[usize]| -> Vec<Hit> {
             hits.iter().filter(|h| ids.contains(&h.0) && !negated(h)).copied().collect()
@@ -220,6 +233,24 @@ near = { a = ["@neg"], b = ["支持"], within = 2 }
         assert_eq!(labels.len(), 1);
         assert_eq!(labels[0].0, "oppose");
         assert_eq!(ev[0].rule, "oppose.negated");
+    }
+
+    #[test]
+    fn keyword_inside_a_false_friend_does_not_count() {
+        let text = r#"
+[[rule]]
+id = "security.core"
+label = "security"
+any = ["人质"]
+not_within = ["质疑"]
+"#;
+        let (set, errs) = parse("t.toml", text, None);
+        assert!(errs.is_empty(), "{errs:?}");
+        let e = Engine::new(&set);
+        assert!(labels(&e, "有人质疑这个说法", "").is_empty());
+        assert_eq!(labels(&e, "释放人质", ""), vec!["security"]);
+        // a real hit elsewhere in the text still counts
+        assert_eq!(labels(&e, "有人质疑，人质已获释", ""), vec!["security"]);
     }
 
     const PAIRS: &str = r#"

@@ -60,6 +60,10 @@ pub struct RuleSpec {
     /// Distance for `not_after`, default 3.
     #[serde(default)]
     pub not_after_within: Option<usize>,
+    /// Hits that overlap a hit of one of these (longer) words do not count:
+    /// 人质 inside 有人质疑 (not_within = ["质疑"]).
+    #[serde(default)]
+    pub not_within: Vec<String>,
     /// Vote weight, default 1.
     #[serde(default)]
     pub weight: Option<f64>,
@@ -104,6 +108,8 @@ pub struct Rule {
     pub not_after: Vec<String>,
     /// Negator distance.
     pub not_after_within: usize,
+    /// Expanded words whose hits cancel overlapping keyword hits.
+    pub not_within: Vec<String>,
     /// Weight.
     pub weight: f64,
     /// Scope.
@@ -232,6 +238,7 @@ pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<L
         let all = expand(&r.all, "all", &mut errs);
         let none = expand(&r.none, "none", &mut errs);
         let not_after = expand(&r.not_after, "not_after", &mut errs);
+        let not_within = expand(&r.not_within, "not_within", &mut errs);
         let near = r.near.as_ref().map(|n| {
             (expand(&n.a, "near.a", &mut errs), expand(&n.b, "near.b", &mut errs), n.within, n.distinct)
         });
@@ -289,6 +296,7 @@ pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<L
                 near,
                 not_after,
                 not_after_within: r.not_after_within.unwrap_or(3),
+                not_within,
                 weight,
                 scope: r.scope,
             });
