@@ -5,6 +5,7 @@
 //! - `cli`: the binary end to end (bad input, lexicon check, docs)
 //! - `hostile`: hostile input ends in time and keeps the invariants
 //! - `props`: proptest invariants over generated text
+//! - `themes`: theme and stance rules of the embedded lexicons
 
 mod cases;
 mod cli;
@@ -12,6 +13,7 @@ mod corpus;
 mod hostile;
 mod props;
 mod snapshots;
+mod themes;
 
 use std::path::PathBuf;
 
