@@ -17,6 +17,8 @@ fn false_friends_do_not_fire() {
     assert!(!first(&t, "“长江两岸的村庄今年都通上了自来水。”村支书王强说。")
         .0
         .contains(&"sovereignty".to_string()));
+    // 江泽民主席 is not 民主 (a name ending in 民 before 主席)
+    assert!(first(&t, "“江泽民主席的讲话让我们很受鼓舞。”工人王刚说。").0.is_empty());
     // 合作战略 is not 作战
     assert!(!first(&t, "“合作战略已经写进了规划。”经理周平说。").0.contains(&"military".to_string()));
     // 历史最好时期 is a record, not the past
