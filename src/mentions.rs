@@ -181,7 +181,9 @@ impl Matchers {
             add(w, EntityKind::PronounGroup);
         }
         let entities = build(
-            AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::ContiguousNFA)),
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::ContiguousNFA)),
             &pats,
         );
         let mut wmap: std::collections::BTreeMap<&str, u32> = std::collections::BTreeMap::new();
@@ -196,7 +198,9 @@ impl Matchers {
             None
         } else {
             Some(build(
-                AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::ContiguousNFA)),
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA)),
                 &wpats,
             ))
         };

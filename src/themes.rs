@@ -25,9 +25,10 @@ struct CRule {
     any: Vec<usize>,
     all: Vec<usize>,
     none: Vec<usize>,
-    near: Option<(Vec<usize>, Vec<usize>, usize)>,
+    near: Option<(Vec<usize>, Vec<usize>, usize, bool)>,
     not_after: Vec<usize>,
     not_after_within: usize,
+    not_within: Vec<usize>,
 }
 
 /// A compiled rule set.
@@ -59,8 +60,17 @@ impl Engine {
             let all = m(&r.all);
             let none = m(&r.none);
             let not_after = m(&r.not_after);
-            let near = r.near.as_ref().map(|(a, b, w)| (m(a), m(b), *w));
-            rules.push(CRule { any, all, none, near, not_after, not_after_within: r.not_after_within });
+            let not_within = m(&r.not_within);
+            let near = r.near.as_ref().map(|(a, b, w, d)| (m(a), m(b), *w, *d));
+            rules.push(CRule {
+                any,
+                all,
+                none,
+                near,
+                not_after,
+                not_after_within: r.not_after_within,
+                not_within,
+            });
         }
         let ac = if words.is_empty() {
             None
@@ -82,8 +92,28 @@ impl Engine {
 
     /// Runs every rule of `scope` over `text`; returns the labels whose
     /// summed weight reached their threshold (highest score first) and the
-    /// evidence of every rule that fired.
+    /// evidence of every rule that fired. A short `text` that gets no label
+    /// takes the best label of its `context` when the rule set allows it
+    /// (`context_fallback_chars`); that evidence has rule ids ending in
+    /// `@sentence`.
     pub fn run(&self, text: &str, context: &str) -> (Vec<(String, f64)>, Vec<Evidence>) {
+        let (labels, mut ev) = self.run_once(text, context);
+        let short = self.set.context_fallback_chars.is_some_and(|n| text.chars().count() <= n);
+        if labels.is_empty() && short && !context.is_empty() && context != text {
+            let (mut cl, cev) = self.run_once(context, "");
+            cl.truncate(1);
+            if !cl.is_empty() {
+                ev.extend(cev.into_iter().filter(|e| cl.iter().any(|(l, _)| *l == e.label)).map(|mut e| {
+                    e.rule.push_str("@sentence");
+                    e
+                }));
+                return (cl, ev);
+            }
+        }
+        (labels, ev)
+    }
+
+    fn run_once(&self, text: &str, context: &str) -> (Vec<(String, f64)>, Vec<Evidence>) {
         let qh = self.hits(text);
         let ch = if context.is_empty() { Vec::new() } else { self.hits(context) };
         let mut scores: Vec<(String, f64)> = Vec::new();
@@ -128,6 +158,9 @@ impl Engine {
             r.not_after
                 .iter()
                 .any(|&n| hits.iter().any(|x| x.0 == n && x.2 <= h.1 && h.1 - x.2 < r.not_after_within))
+                || r.not_within.iter().any(|&n| {
+                    hits.iter().any(|x| x.0 == n && x.1 < h.2 && h.1 < x.2 && (x.1, x.2) != (h.1, h.2))
+                })
         };
         let find = |ids: &[usize]| -> Vec<Hit> {
             hits.iter().filter(|h| ids.contains(&h.0) && !negated(h)).copied().collect()
@@ -150,14 +183,15 @@ impl Engine {
             }
             kw.push(a[0]);
         }
-        if let Some((a, b, within)) = &r.near {
+        if let Some((a, b, within, distinct)) = &r.near {
             let ha: Vec<&Hit> = hits.iter().filter(|h| a.contains(&h.0)).collect();
             let hb: Vec<&Hit> = hits.iter().filter(|h| b.contains(&h.0)).collect();
             let pair = ha.iter().find_map(|x| {
                 hb.iter()
                     .find(|y| {
                         let gap = y.1.saturating_sub(x.2).max(x.1.saturating_sub(y.2));
-                        gap <= *within && (x.1, x.2) != (y.1, y.2)
+                        let apart = !*distinct || (x.0 != y.0 && (x.2 <= y.1 || y.2 <= x.1));
+                        gap <= *within && (x.1, x.2) != (y.1, y.2) && apart
                     })
                     .map(|y| (**x, **y))
             })?;
@@ -199,5 +233,82 @@ near = { a = ["@neg"], b = ["支持"], within = 2 }
         assert_eq!(labels.len(), 1);
         assert_eq!(labels[0].0, "oppose");
         assert_eq!(ev[0].rule, "oppose.negated");
+    }
+
+    #[test]
+    fn keyword_inside_a_false_friend_does_not_count() {
+        let text = r#"
+[[rule]]
+id = "security.core"
+label = "security"
+any = ["人质"]
+not_within = ["质疑"]
+"#;
+        let (set, errs) = parse("t.toml", text, None);
+        assert!(errs.is_empty(), "{errs:?}");
+        let e = Engine::new(&set);
+        assert!(labels(&e, "有人质疑这个说法", "").is_empty());
+        assert_eq!(labels(&e, "释放人质", ""), vec!["security"]);
+        // a real hit elsewhere in the text still counts
+        assert_eq!(labels(&e, "有人质疑，人质已获释", ""), vec!["security"]);
+    }
+
+    const PAIRS: &str = r#"
+context_fallback_chars = 6
+[lists]
+weak = ["合作", "作为", "交流"]
+[[rule]]
+id = "f.pair"
+label = "friendship"
+near = { a = ["@weak"], b = ["@weak"], within = 4, distinct = true }
+[[rule]]
+id = "f.loose"
+label = "loose"
+near = { a = ["@weak"], b = ["@weak"], within = 4 }
+[[rule]]
+id = "t.core"
+label = "trade"
+any = ["贸易"]
+[[rule]]
+id = "t.bilateral"
+label = "trade"
+any = ["双边贸易"]
+weight = 0.5
+"#;
+
+    fn labels(e: &Engine, text: &str, context: &str) -> Vec<String> {
+        e.run(text, context).0.into_iter().map(|l| l.0).collect()
+    }
+
+    #[test]
+    fn distinct_pairs_need_two_different_words_that_do_not_overlap() {
+        let (set, errs) = parse("t.toml", PAIRS, None);
+        assert!(errs.is_empty(), "{errs:?}");
+        let e = Engine::new(&set);
+        // the same word twice: only the non-distinct rule fires
+        assert_eq!(labels(&e, "合作与合作", ""), vec!["loose"]);
+        // overlapping hits of two words (合作 / 作为) are one signal
+        assert_eq!(labels(&e, "合作为", ""), vec!["loose"]);
+        // two different words side by side
+        let mut l = labels(&e, "合作交流", "");
+        l.sort();
+        assert_eq!(l, vec!["friendship", "loose"]);
+    }
+
+    #[test]
+    fn short_quote_without_label_takes_its_sentence_labels() {
+        let (set, errs) = parse("t.toml", PAIRS, None);
+        assert!(errs.is_empty(), "{errs:?}");
+        let e = Engine::new(&set);
+        let (l, ev) = e.run("稳步推进", "双边贸易“稳步推进”");
+        assert_eq!(l[0].0, "trade");
+        assert_eq!(ev.iter().find(|x| x.label == "trade").map(|x| x.rule.as_str()), Some("t.core@sentence"));
+        // a longer quote does not borrow from its sentence
+        assert!(labels(&e, "我们要稳步推进", "双边贸易“我们要稳步推进”").is_empty());
+        // a short quote with its own label keeps it
+        assert_eq!(labels(&e, "合作交流", "双边贸易“合作交流”").len(), 2);
+        // only the sentence's best label is borrowed
+        // (trade 1.5 beats loose 1.0)
+        assert_eq!(labels(&e, "稳步推进", "双边贸易合作合作“稳步推进”"), vec!["trade"]);
     }
 }

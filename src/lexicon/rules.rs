@@ -15,6 +15,10 @@ pub struct NearSpec {
     pub b: Vec<String>,
     /// Largest distance in characters between the two hits.
     pub within: usize,
+    /// The two hits must be different keywords that do not overlap (for
+    /// "two different cue words" rules where `a` and `b` are the same list).
+    #[serde(default)]
+    pub distinct: bool,
 }
 
 /// Where a rule looks.
@@ -56,6 +60,10 @@ pub struct RuleSpec {
     /// Distance for `not_after`, default 3.
     #[serde(default)]
     pub not_after_within: Option<usize>,
+    /// Hits that overlap a hit of one of these (longer) words do not count:
+    /// 人质 inside 有人质疑 (not_within = ["质疑"]).
+    #[serde(default)]
+    pub not_within: Vec<String>,
     /// Vote weight, default 1.
     #[serde(default)]
     pub weight: Option<f64>,
@@ -76,6 +84,8 @@ struct FileSpec {
     #[serde(default)]
     min_share: Option<f64>,
     #[serde(default)]
+    context_fallback_chars: Option<usize>,
+    #[serde(default)]
     rule: Vec<RuleSpec>,
 }
 
@@ -92,12 +102,14 @@ pub struct Rule {
     pub all: Vec<String>,
     /// Expanded `none` keywords.
     pub none: Vec<String>,
-    /// Expanded `near` lists and distance.
-    pub near: Option<(Vec<String>, Vec<String>, usize)>,
+    /// Expanded `near` lists, distance and the `distinct` flag.
+    pub near: Option<(Vec<String>, Vec<String>, usize, bool)>,
     /// Expanded negators.
     pub not_after: Vec<String>,
     /// Negator distance.
     pub not_after_within: usize,
+    /// Expanded words whose hits cancel overlapping keyword hits.
+    pub not_within: Vec<String>,
     /// Weight.
     pub weight: f64,
     /// Scope.
@@ -115,6 +127,10 @@ pub struct RuleSet {
     pub max_labels: Option<usize>,
     /// A label must score at least this share of the best label's score.
     pub min_share: f64,
+    /// A quote of at most this many characters that gets no label from its
+    /// own words takes the labels its sentence gets (a short fragment is
+    /// about what its sentence is about). `None`: never.
+    pub context_fallback_chars: Option<usize>,
 }
 
 impl RuleSet {
@@ -235,10 +251,10 @@ pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<L
         let all = expand(&r.all, "all", &mut errs);
         let none = expand(&r.none, "none", &mut errs);
         let not_after = expand(&r.not_after, "not_after", &mut errs);
-        let near = r
-            .near
-            .as_ref()
-            .map(|n| (expand(&n.a, "near.a", &mut errs), expand(&n.b, "near.b", &mut errs), n.within));
+        let not_within = expand(&r.not_within, "not_within", &mut errs);
+        let near = r.near.as_ref().map(|n| {
+            (expand(&n.a, "near.a", &mut errs), expand(&n.b, "near.b", &mut errs), n.within, n.distinct)
+        });
         if any.is_empty() && all.is_empty() && near.is_none() {
             errs.push(LexiconError::new(
                 file,
@@ -247,7 +263,7 @@ pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<L
             ));
             bad = true;
         }
-        if let Some((a, b, _)) = &near {
+        if let Some((a, b, _, _)) = &near {
             if a.is_empty() || b.is_empty() {
                 errs.push(LexiconError::new(
                     file,
@@ -293,6 +309,7 @@ pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<L
                 near,
                 not_after,
                 not_after_within: r.not_after_within.unwrap_or(3),
+                not_within,
                 weight,
                 scope: r.scope,
             });
@@ -312,7 +329,16 @@ pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<L
     if !(0.0..=1.0).contains(&min_share) {
         errs.push(LexiconError::new(file, find_line(text, "min_share"), "min_share must be between 0 and 1"));
     }
-    (RuleSet { rules, thresholds, max_labels: spec.max_labels, min_share }, errs)
+    (
+        RuleSet {
+            rules,
+            thresholds,
+            max_labels: spec.max_labels,
+            min_share,
+            context_fallback_chars: spec.context_fallback_chars,
+        },
+        errs,
+    )
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! - `props`: proptest invariants over generated text
 //! - `render`: `yinyu render` pages; in headless Chromium when /usr/bin/chromium exists
 //! - `streaming`: segments give the rows of the whole input
+//! - `themes`: theme and stance rules of the embedded lexicons
 
 mod cases;
 mod cli;
@@ -18,6 +19,7 @@ mod props;
 mod render;
 mod snapshots;
 mod streaming;
+mod themes;
 
 use std::path::PathBuf;
 

@@ -1,0 +1,53 @@
+//! Theme and stance rules of the embedded lexicons on sentences written for
+//! these tests: each pins one intent (a false friend that must not fire, a
+//! fragment that takes its sentence's theme, a negated commitment).
+use yinyu::Tagger;
+
+fn first(tagger: &Tagger, text: &str) -> (Vec<String>, String) {
+    let q = tagger.tag("t", text).quotes.into_iter().next().expect("one quote");
+    (q.themes, q.stance)
+}
+
+#[test]
+fn false_friends_do_not_fire() {
+    let t = Tagger::new().unwrap();
+    // 有人质疑 is not 人质
+    assert!(!first(&t, "“有人质疑这项计划能否按期完成。”市民张明说。").0.contains(&"security".to_string()));
+    // 长江两岸 is not the Taiwan Strait
+    assert!(!first(&t, "“长江两岸的村庄今年都通上了自来水。”村支书王强说。")
+        .0
+        .contains(&"sovereignty".to_string()));
+    // 江泽民主席 is not 民主 (a name ending in 民 before 主席)
+    assert!(first(&t, "“江泽民主席的讲话让我们很受鼓舞。”工人王刚说。").0.is_empty());
+    // 合作战略 is not 作战
+    assert!(!first(&t, "“合作战略已经写进了规划。”经理周平说。").0.contains(&"military".to_string()));
+    // 历史最好时期 is a record, not the past
+    let (themes, _) = first(&t, "“两国关系正处于历史最好时期，双方合作不断深化。”外长李华说。");
+    assert!(themes.contains(&"friendship".to_string()), "{themes:?}");
+    assert!(!themes.contains(&"history".to_string()), "{themes:?}");
+}
+
+#[test]
+fn a_war_remembered_is_history_not_military() {
+    let t = Tagger::new().unwrap();
+    assert_eq!(first(&t, "“抗日战争那段历史不能忘记。”老兵孙立说。").0, vec!["history"]);
+}
+
+#[test]
+fn a_short_fragment_takes_the_theme_of_its_sentence() {
+    let t = Tagger::new().unwrap();
+    let (themes, _) = first(&t, "铁路部门负责人赵亮谈到今年中欧班列的运量时说：“稳中有进。”");
+    assert_eq!(themes, vec!["connectivity"]);
+}
+
+#[test]
+fn negated_commitment_is_not_commit() {
+    let t = Tagger::new().unwrap();
+    assert_eq!(first(&t, "“没人愿意看到这样的结果。”经理陈刚说。").1, "neutral");
+    let (themes, stance) = first(&t, "“我们愿意继续扩大进口优质农产品。”官员刘洋说。");
+    assert_eq!(stance, "commit");
+    assert!(
+        themes.contains(&"trade".to_string()) && themes.contains(&"agriculture".to_string()),
+        "{themes:?}"
+    );
+}
