@@ -34,6 +34,7 @@
 pub mod attribution;
 pub mod error;
 pub mod eval;
+pub mod explain;
 pub mod lexicon;
 pub mod mentions;
 pub mod output;

@@ -261,6 +261,22 @@ fn explain(file: &Path, only: Option<usize>, lexicons: Option<&Path>) -> Result<
             q.stance,
             if q.cue_stance.is_empty() { "-" } else { &q.cue_stance }
         )?;
+        let cands = tagger.candidates(&text, q);
+        if cands.is_empty() {
+            writeln!(out, "  candidates none in the paragraph")?;
+        }
+        for c in &cands {
+            writeln!(
+                out,
+                "  {} {:<12} {:<12} {}..{}  {}",
+                if c.chosen { "candidate*" } else { "candidate " },
+                c.text,
+                c.kind,
+                c.span.0,
+                c.span.1,
+                c.reason
+            )?;
+        }
         for ev in &q.evidence {
             let kws: Vec<String> = ev.keywords.iter().map(|(k, s, e)| format!("{k}@{s}..{e}")).collect();
             writeln!(out, "    fired    {:<28} -> {:<16} {}", ev.rule, ev.label, kws.join(" "))?;

@@ -139,6 +139,16 @@ impl Tagger {
         Tagger { k, m, themes, stance, include_terms, each_line: false, themes_on: true, folder }
     }
 
+    /// Folds one character for matching (full width, traditional script).
+    pub(crate) fn fold_char(&self, c: char) -> char {
+        self.folder.fold(c)
+    }
+
+    /// The compiled automata.
+    pub(crate) fn matchers(&self) -> &Matchers {
+        &self.m
+    }
+
     /// The parsed lexicons.
     pub fn knowledge(&self) -> &Knowledge {
         &self.k
