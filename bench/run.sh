@@ -51,11 +51,14 @@ bytes=$(stat -c %s "$corpus")
 mb=$(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}')
 echo "corpus: $corpus ($mb MB), terms: $(wc -l <"$dir/TERMS")"
 run() { # label, command...
-  local label=$1; shift
-  /usr/bin/time -f '%e %M' -o "$dir/time.txt" "$@" >/dev/null 2>"$dir/stderr.txt" || {
+  local label=$1 t0 t1 secs rss; shift
+  t0=$(date +%s.%N)
+  /usr/bin/time -f '%M' -o "$dir/time.txt" "$@" >/dev/null 2>"$dir/stderr.txt" || {
     cat "$dir/stderr.txt" >&2; exit 1; }
-  read -r secs rss <"$dir/time.txt"
-  printf '%-28s %8.2f s %8.1f MB/s %8.1f MB RSS\n' "$label" "$secs" \
+  t1=$(date +%s.%N)
+  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')
+  rss=$(tail -1 "$dir/time.txt")
+  printf '%-28s %8.3f s %8.1f MB/s %8.1f MB peak RSS\n' "$label" "$secs" \
     "$(awk -v b="$bytes" -v s="$secs" 'BEGIN{print (s>0)? b/1e6/s : 0}')" "$(awk -v k="$rss" 'BEGIN{print k/1024}')"
   echo "$label $secs" >>"$dir/results.txt"
 }

@@ -20,15 +20,37 @@ pub struct Evidence {
     pub keywords: Vec<(String, usize, usize)>,
 }
 
+/// A set of keyword ids as a bit set: membership in one look-up.
+#[derive(Debug, Clone, Default)]
+struct Ids(Vec<u64>);
+
+impl Ids {
+    fn of(ids: &[usize]) -> Ids {
+        let mut b = vec![0u64; ids.iter().max().map_or(0, |m| m / 64 + 1)];
+        for &i in ids {
+            b[i / 64] |= 1 << (i % 64);
+        }
+        Ids(b)
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.iter().all(|w| *w == 0)
+    }
+}
+
 #[derive(Debug, Clone)]
 struct CRule {
-    any: Vec<usize>,
+    any: Ids,
     all: Vec<usize>,
-    none: Vec<usize>,
-    near: Option<(Vec<usize>, Vec<usize>, usize, bool)>,
-    not_after: Vec<usize>,
+    none: Ids,
+    near: Option<(Ids, Ids, usize, bool)>,
+    not_after: Ids,
     not_after_within: usize,
-    not_within: Vec<usize>,
+    not_within: Ids,
 }
 
 /// A compiled rule set.
@@ -63,13 +85,13 @@ impl Engine {
             let not_within = m(&r.not_within);
             let near = r.near.as_ref().map(|(a, b, w, d)| (m(a), m(b), *w, *d));
             rules.push(CRule {
-                any,
+                any: Ids::of(&any),
                 all,
-                none,
-                near,
-                not_after,
+                none: Ids::of(&none),
+                near: near.map(|(a, b, w, d)| (Ids::of(&a), Ids::of(&b), w, d)),
+                not_after: Ids::of(&not_after),
                 not_after_within: r.not_after_within,
-                not_within,
+                not_within: Ids::of(&not_within),
             });
         }
         let ac = if words.is_empty() {
@@ -155,37 +177,33 @@ impl Engine {
 
     fn fire(&self, r: &CRule, hits: &[Hit]) -> Option<Vec<Hit>> {
         let negated = |h: &Hit| {
-            r.not_after
-                .iter()
-                .any(|&n| hits.iter().any(|x| x.0 == n && x.2 <= h.1 && h.1 - x.2 < r.not_after_within))
-                || r.not_within.iter().any(|&n| {
-                    hits.iter().any(|x| x.0 == n && x.1 < h.2 && h.1 < x.2 && (x.1, x.2) != (h.1, h.2))
-                })
-        };
-        let find = |ids: &[usize]| -> Vec<Hit> {
-            hits.iter().filter(|h| ids.contains(&h.0) && !negated(h)).copied().collect()
+            (!r.not_after.is_empty()
+                && hits
+                    .iter()
+                    .any(|x| r.not_after.contains(x.0) && x.2 <= h.1 && h.1 - x.2 < r.not_after_within))
+                || (!r.not_within.is_empty()
+                    && hits.iter().any(|x| {
+                        r.not_within.contains(x.0) && x.1 < h.2 && h.1 < x.2 && (x.1, x.2) != (h.1, h.2)
+                    }))
         };
         let mut kw = Vec::new();
-        if !r.none.is_empty() && hits.iter().any(|h| r.none.contains(&h.0)) {
+        if hits.iter().any(|h| r.none.contains(h.0)) {
             return None;
         }
         if !r.any.is_empty() {
-            let a = find(&r.any);
+            let a: Vec<Hit> = hits.iter().filter(|h| r.any.contains(h.0) && !negated(h)).copied().collect();
             if a.is_empty() {
                 return None;
             }
             kw.extend(a);
         }
         for &w in &r.all {
-            let a = find(&[w]);
-            if a.is_empty() {
-                return None;
-            }
-            kw.push(a[0]);
+            let a = hits.iter().find(|h| h.0 == w && !negated(h))?;
+            kw.push(*a);
         }
         if let Some((a, b, within, distinct)) = &r.near {
-            let ha: Vec<&Hit> = hits.iter().filter(|h| a.contains(&h.0)).collect();
-            let hb: Vec<&Hit> = hits.iter().filter(|h| b.contains(&h.0)).collect();
+            let ha: Vec<&Hit> = hits.iter().filter(|h| a.contains(h.0)).collect();
+            let hb: Vec<&Hit> = hits.iter().filter(|h| b.contains(h.0)).collect();
             let pair = ha.iter().find_map(|x| {
                 hb.iter()
                     .find(|y| {
