@@ -60,9 +60,10 @@ fn stages(c: &mut Criterion) {
                 .iter()
                 .map(|l| {
                     let n = l.norm.len();
+                    let (e, w) = m.scan(&l.s, &l.b2c, n);
                     m.cues(k, &l.s, &l.b2c).len()
-                        + m.entities(&l.s, &l.b2c, n).len()
-                        + m.words(&l.s, &l.b2c, n).at(0, n, yinyu::lexicon::Role::Adverb).unwrap_or(0)
+                        + e.len()
+                        + w.at(0, n, yinyu::lexicon::Role::Adverb).unwrap_or(0)
                 })
                 .sum::<usize>()
         })

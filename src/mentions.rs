@@ -74,9 +74,10 @@ impl Mentions {
 #[derive(Debug, Clone)]
 pub struct Matchers {
     cues: AhoCorasick,
-    entities: AhoCorasick,
+    /// Entities and function words in one automaton: patterns below
+    /// `entity_kinds.len()` are entities, the rest function words.
+    both: AhoCorasick,
     entity_kinds: Vec<EntityKind>,
-    words: Option<AhoCorasick>,
     word_masks: Vec<u32>,
 }
 
@@ -180,42 +181,47 @@ impl Matchers {
         for w in k.role(Role::PronounGroup) {
             add(w, EntityKind::PronounGroup);
         }
-        let entities = build(
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::ContiguousNFA)),
-            &pats,
-        );
         let mut wmap: std::collections::BTreeMap<&str, u32> = std::collections::BTreeMap::new();
         for (role, set) in &k.words {
             for w in set {
                 *wmap.entry(w.as_str()).or_default() |= role_bit(*role);
             }
         }
-        let wpats: Vec<String> = wmap.keys().map(|w| w.to_string()).collect();
+        pats.extend(wmap.keys().map(|w| w.to_string()));
         let word_masks = wmap.values().copied().collect();
-        let words = if wpats.is_empty() {
-            None
-        } else {
-            Some(build(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA)),
-                &wpats,
-            ))
-        };
-        Matchers { cues, entities, entity_kinds: kinds, words, word_masks }
+        let both = build(
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::ContiguousNFA)),
+            &pats,
+        );
+        Matchers { cues, both, entity_kinds: kinds, word_masks }
+    }
+
+    /// Entity mentions and function words of `text` (a unit of `n`
+    /// characters), from one scan.
+    pub fn scan(&self, text: &str, b2c: &[usize], n: usize) -> (Mentions, WordIndex) {
+        let ne = self.entity_kinds.len();
+        let mut ents: Vec<(usize, usize, EntityKind)> = Vec::new();
+        let mut words: Vec<(u32, u32, u32)> = Vec::new();
+        for m in self.both.find_overlapping_iter(text) {
+            let p = m.pattern().as_usize();
+            let (s, e) = (b2c[m.start()], b2c[m.end()]);
+            if p < ne {
+                ents.push((s, e, self.entity_kinds[p]));
+            } else {
+                words.push((s as u32, e as u32, self.word_masks[p - ne]));
+            }
+        }
+        (Self::mentions(ents, n), Self::word_index(words, n))
     }
 
     /// Function words of `text` (a unit of `n` characters).
     pub fn words(&self, text: &str, b2c: &[usize], n: usize) -> WordIndex {
-        let Some(ac) = &self.words else {
-            return WordIndex { start_at: vec![0; n + 2], end_at: vec![0; n + 2], ..WordIndex::default() };
-        };
-        let hits: Vec<(u32, u32, u32)> = ac
-            .find_overlapping_iter(text)
-            .map(|m| (b2c[m.start()] as u32, b2c[m.end()] as u32, self.word_masks[m.pattern().as_usize()]))
-            .collect();
+        self.scan(text, b2c, n).1
+    }
+
+    fn word_index(hits: Vec<(u32, u32, u32)>, n: usize) -> WordIndex {
         let (by_start, start_at) = csr(hits.clone(), |h| h.0, n);
         let (by_end, end_at) = csr(hits, |h| h.1, n);
         WordIndex { by_start, start_at, by_end, end_at }
@@ -237,11 +243,10 @@ impl Matchers {
 
     /// All entity mentions of `text` (a unit of `n` characters).
     pub fn entities(&self, text: &str, b2c: &[usize], n: usize) -> Mentions {
-        let mut hits: Vec<(usize, usize, EntityKind)> = self
-            .entities
-            .find_overlapping_iter(text)
-            .map(|m| (b2c[m.start()], b2c[m.end()], self.entity_kinds[m.pattern().as_usize()]))
-            .collect();
+        self.scan(text, b2c, n).0
+    }
+
+    fn mentions(mut hits: Vec<(usize, usize, EntityKind)>, n: usize) -> Mentions {
         hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(rank(&a.2).cmp(&rank(&b.2))));
         let mut at = vec![0u32; n + 1];
         for h in &hits {

@@ -303,8 +303,7 @@ impl Tagger {
             }
             let b2c = byte_to_char(&s);
             let cues = self.m.cues(&self.k, &s, &b2c);
-            let ents = self.m.entities(&s, &b2c, u_norm.len());
-            let words = self.m.words(&s, &b2c, u_norm.len());
+            let (ents, words) = self.m.scan(&s, &b2c, u_norm.len());
             let au = AUnit {
                 k: &self.k,
                 norm: &u_norm,
@@ -352,8 +351,7 @@ impl Tagger {
         let (u_norm, u_orig, _) = Self::gather(unit, orig, norm);
         let s: String = u_norm.iter().collect();
         let b2c = byte_to_char(&s);
-        let ents = self.m.entities(&s, &b2c, u_norm.len());
-        let words = self.m.words(&s, &b2c, u_norm.len());
+        let (ents, words) = self.m.scan(&s, &b2c, u_norm.len());
         let au = AUnit {
             k: &self.k,
             norm: &u_norm,
