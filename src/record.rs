@@ -2,14 +2,14 @@
 //! offsets into the original decoded text, and one per article.
 
 use crate::themes::Evidence;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// A character span `[start, end)` of the original text.
 pub type Span = (usize, usize);
 
 /// One unit of speech, as the library returns it and JSONL writes it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Quote {
     /// The article: the file name, with `#N` when a file holds several.
     pub doc: String,
@@ -106,7 +106,7 @@ impl<'a> CsvRow<'a> {
 }
 
 /// One article of an input file (`--docs`).
-#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 pub struct DocRecord {
     /// The article id used in the `doc` column.
     pub doc: String,

@@ -6,11 +6,11 @@
 use crate::lexicon::{RuleSet, Scope};
 use crate::mentions::byte_to_char;
 use aho_corasick::{AhoCorasick, MatchKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// A rule that fired, with the keywords that made it fire.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Evidence {
     /// Rule id.
     pub rule: String,

@@ -44,7 +44,7 @@ pub fn describe(method: &str) -> &'static str {
 }
 
 /// Kind of a unit of speech.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// Quoted sentence(s).

@@ -12,7 +12,7 @@ use serde::Serialize;
 pub const NP_WINDOW: usize = 80;
 
 /// What kind of source a speaker is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerType {
     /// A named person.

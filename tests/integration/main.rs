@@ -1,4 +1,5 @@
 //! The integration tests, one binary.
+//! - `api`: the library API of research scripts (spans, lazy quotes, threads)
 //! - `cases`: table of rule cases (tests/cases.toml), one per attribution rule
 //! - `corpus`: the seed gold page, offsets as a property over every corpus file
 //! - `snapshots`: insta snapshots of every quote on real articles
@@ -10,6 +11,7 @@
 //! - `streaming`: segments give the rows of the whole input
 //! - `themes`: theme and stance rules of the embedded lexicons
 
+mod api;
 mod cases;
 mod cli;
 mod corpus;
