@@ -79,6 +79,10 @@ pub struct Matchers {
     both: AhoCorasick,
     entity_kinds: Vec<EntityKind>,
     word_masks: Vec<u32>,
+    /// Role masks of one-character function words (了, 在, 他 …), by
+    /// code point of the Basic Multilingual Plane: a table look-up per
+    /// character instead of an automaton match per occurrence.
+    single: Box<[u32]>,
 }
 
 /// Function-word hits of one unit, indexed by start and by end, so a rule
@@ -187,15 +191,25 @@ impl Matchers {
                 *wmap.entry(w.as_str()).or_default() |= role_bit(*role);
             }
         }
-        pats.extend(wmap.keys().map(|w| w.to_string()));
-        let word_masks = wmap.values().copied().collect();
+        let mut single = vec![0u32; 0x10000].into_boxed_slice();
+        let mut word_masks = Vec::new();
+        for (w, mask) in &wmap {
+            let mut cs = w.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) if (c as usize) < single.len() => single[c as usize] |= mask,
+                _ => {
+                    pats.push(w.to_string());
+                    word_masks.push(*mask);
+                }
+            }
+        }
         let both = build(
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::ContiguousNFA)),
             &pats,
         );
-        Matchers { cues, both, entity_kinds: kinds, word_masks }
+        Matchers { cues, both, entity_kinds: kinds, word_masks, single }
     }
 
     /// Entity mentions and function words of `text` (a unit of `n`
@@ -211,6 +225,13 @@ impl Matchers {
                 ents.push((s, e, self.entity_kinds[p]));
             } else {
                 words.push((s as u32, e as u32, self.word_masks[p - ne]));
+            }
+        }
+        for (i, c) in text.chars().enumerate() {
+            if let Some(&mask) = self.single.get(c as usize) {
+                if mask != 0 {
+                    words.push((i as u32, i as u32 + 1, mask));
+                }
             }
         }
         (Self::mentions(ents, n), Self::word_index(words, n))
