@@ -9,8 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 use yinyu::{
-    Assembler, DecodeOptions, Format, Lexicons, QuoteWriter, Segment, SegmentTagged, Segments, Tagger,
-    WriteOptions,
+    Assembler, DecodeOptions, Format, Lexicons, QuoteWriter, Segment, SegmentTagged, Tagger, WriteOptions,
 };
 
 #[derive(Parser)]
@@ -405,6 +404,7 @@ fn collect(path: &str, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
 /// One step of the work, in input order: a segment to tag, or the end of
 /// an input (with its byte count), or its failure.
 enum Job {
+    Open(usize, String),
     Seg(usize, Segment),
     End(usize, usize, usize),
     Fail(usize, String),
@@ -486,105 +486,136 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     };
     let (mut n_files, mut n_docs, mut n_quotes, mut n_bytes, mut n_replaced) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
-    // Segments of all inputs, in order, are tagged in parallel batches; the
-    // results are joined and written in input order.
+    // A reader thread decodes and cuts the inputs into segments, in order,
+    // ahead of the workers; batches of segments are tagged in parallel and
+    // the results joined and written in input order.
     let threads = rayon::current_num_threads().max(1);
     let budget = threads * 2 * yinyu::stream::SEGMENT_BYTES;
-    let mut next_file = 0usize;
-    let mut cur: Option<(usize, Segments<Reader>)> = None;
     let mut asms: std::collections::HashMap<usize, Assembler> = std::collections::HashMap::new();
-    loop {
-        let mut batch: Vec<Job> = Vec::new();
-        let mut size = 0usize;
-        while size < budget && batch.len() < threads * 64 {
-            if cur.is_none() {
-                let Some(f) = files.get(next_file) else { break };
-                let fi = next_file;
-                next_file += 1;
-                match open(f) {
-                    Ok((name, r)) => {
-                        asms.insert(fi, Assembler::new(&name, tagger.each_line()));
-                        cur = Some((fi, tagger.segments(&name, r, opts)));
+    std::thread::scope(|scope| -> Result<()> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Job>(threads * 2);
+        let (files, tagger) = (&files, &tagger);
+        scope.spawn(move || {
+            for (fi, f) in files.iter().enumerate() {
+                let (name, r) = match open(f) {
+                    Ok(x) => x,
+                    Err(e) => {
+                        if tx.send(Job::Fail(fi, e)).is_err() {
+                            return;
+                        }
+                        continue;
                     }
-                    Err(e) => batch.push(Job::Fail(fi, e)),
+                };
+                if tx.send(Job::Open(fi, name.clone())).is_err() {
+                    return;
                 }
-                continue;
-            }
-            let (fi, segs) = cur.as_mut().expect("checked");
-            let fi = *fi;
-            match segs.next() {
-                Some(Ok(seg)) => {
-                    size += seg.text.len().max(1);
-                    batch.push(Job::Seg(fi, seg));
-                }
-                Some(Err(e)) => {
-                    batch.push(Job::Fail(fi, e.to_string()));
-                    cur = None;
-                }
-                None => {
-                    batch.push(Job::End(fi, segs.bytes(), segs.replaced()));
-                    cur = None;
-                }
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        let tagged: Vec<Option<SegmentTagged>> = batch
-            .par_iter()
-            .map(|j| match j {
-                Job::Seg(_, seg) => Some(tagger.tag_segment(seg)),
-                _ => None,
-            })
-            .collect();
-        for (job, t) in batch.into_iter().zip(tagged) {
-            let mut docs_err = Ok(());
-            let mut on_doc = |d: yinyu::DocRecord| {
-                n_docs += 1;
-                if let Some(w) = docs_out.as_mut() {
-                    if docs_err.is_ok() {
-                        docs_err = w.write(&d);
-                    }
-                }
-            };
-            match job {
-                Job::Seg(fi, seg) => {
-                    let asm = asms.get_mut(&fi).expect("assembler per open input");
-                    let mut res = Ok(());
-                    let own = seg.text.len();
-                    asm.push(
-                        &seg,
-                        t.expect("tagged"),
-                        |q| {
-                            n_quotes += 1;
-                            if res.is_ok() {
-                                res = w.write(&q);
+                let mut segs = tagger.segments(&name, r, opts);
+                let last = loop {
+                    match segs.next() {
+                        Some(Ok(seg)) => {
+                            if tx.send(Job::Seg(fi, seg)).is_err() {
+                                return;
                             }
-                        },
-                        &mut on_doc,
-                    );
-                    res?;
-                    bar.inc(own as u64);
-                    bar.set_message(format!("{n_docs} docs, {n_quotes} quotes"));
-                }
-                Job::End(fi, bytes, replaced) => {
-                    if let Some(asm) = asms.remove(&fi) {
-                        asm.finish(&mut on_doc);
+                        }
+                        Some(Err(e)) => break Job::Fail(fi, e.to_string()),
+                        None => break Job::End(fi, segs.bytes(), segs.replaced()),
                     }
-                    n_files += 1;
-                    n_bytes += bytes;
-                    n_replaced += replaced;
-                }
-                Job::Fail(fi, e) => {
-                    if let Some(asm) = asms.remove(&fi) {
-                        asm.finish(&mut on_doc);
-                    }
-                    errors.push(e);
+                };
+                if tx.send(last).is_err() {
+                    return;
                 }
             }
-            docs_err?;
+        });
+        loop {
+            // wait until every worker has a segment (or the inputs end)
+            let mut batch: Vec<Job> = Vec::new();
+            let (mut size, mut segs) = (0usize, 0usize);
+            while segs < threads && size < budget {
+                match rx.recv() {
+                    Ok(j) => {
+                        if let Job::Seg(_, s) = &j {
+                            segs += 1;
+                            size += s.text.len().max(1);
+                        }
+                        batch.push(j);
+                    }
+                    Err(_) => break,
+                }
+            }
+            while size < budget {
+                match rx.try_recv() {
+                    Ok(j) => {
+                        if let Job::Seg(_, s) = &j {
+                            size += s.text.len().max(1);
+                        }
+                        batch.push(j);
+                    }
+                    Err(_) => break,
+                }
+            }
+            if batch.is_empty() {
+                break;
+            }
+            let tagged: Vec<Option<SegmentTagged>> = batch
+                .par_iter()
+                .map(|j| match j {
+                    Job::Seg(_, seg) => Some(tagger.tag_segment(seg)),
+                    _ => None,
+                })
+                .collect();
+            for (job, t) in batch.into_iter().zip(tagged) {
+                let mut docs_err = Ok(());
+                let mut on_doc = |d: yinyu::DocRecord| {
+                    n_docs += 1;
+                    if let Some(w) = docs_out.as_mut() {
+                        if docs_err.is_ok() {
+                            docs_err = w.write(&d);
+                        }
+                    }
+                };
+                match job {
+                    Job::Open(fi, name) => {
+                        asms.insert(fi, Assembler::new(&name, tagger.each_line()));
+                    }
+                    Job::Seg(fi, seg) => {
+                        let asm = asms.get_mut(&fi).expect("assembler per open input");
+                        let mut res = Ok(());
+                        let own = seg.text.len();
+                        asm.push(
+                            &seg,
+                            t.expect("tagged"),
+                            |q| {
+                                n_quotes += 1;
+                                if res.is_ok() {
+                                    res = w.write(&q);
+                                }
+                            },
+                            &mut on_doc,
+                        );
+                        res?;
+                        bar.inc(own as u64);
+                        bar.set_message(format!("{n_docs} docs, {n_quotes} quotes"));
+                    }
+                    Job::End(fi, bytes, replaced) => {
+                        if let Some(asm) = asms.remove(&fi) {
+                            asm.finish(&mut on_doc);
+                        }
+                        n_files += 1;
+                        n_bytes += bytes;
+                        n_replaced += replaced;
+                    }
+                    Job::Fail(fi, e) => {
+                        if let Some(asm) = asms.remove(&fi) {
+                            asm.finish(&mut on_doc);
+                        }
+                        errors.push(e);
+                    }
+                }
+                docs_err?;
+            }
         }
-    }
+        Ok(())
+    })?;
     bar.finish_and_clear();
     w.finish()?;
     if let (Some(t), Some(o)) = (&tmp, &a.output) {
