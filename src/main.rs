@@ -165,10 +165,15 @@ fn main() -> ExitCode {
     match res {
         Ok(code) => code,
         Err(e) => {
-            if let Some(io) = e.downcast_ref::<std::io::Error>() {
-                if io.kind() == std::io::ErrorKind::BrokenPipe {
-                    return ExitCode::SUCCESS;
-                }
+            // a closed pipe (yinyu … | head) is the reader's choice, not an error
+            let broken_pipe = e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+                    || c.downcast_ref::<csv::Error>().is_some_and(
+                        |ce| matches!(ce.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe),
+                    )
+            });
+            if broken_pipe {
+                return ExitCode::SUCCESS;
             }
             eprintln!("yinyu: {e:#}");
             ExitCode::from(2)
