@@ -23,9 +23,10 @@ use std::io::Read;
 
 /// Target size of a segment in bytes of decoded text.
 pub const SEGMENT_BYTES: usize = 1 << 20;
-/// A segment is cut at any line break past this size, and mid-line past
-/// four times this size.
-pub const MAX_SEGMENT_BYTES: usize = 16 << 20;
+/// A segment is cut at any line break past this size; a longer line is cut
+/// after its last sentence end before it (memory stays bounded on a page
+/// that is one enormous paragraph).
+pub const MAX_SEGMENT_BYTES: usize = 8 << 20;
 /// Lines of context carried into the next segment.
 pub const CONTEXT_LINES: usize = 3;
 /// Largest context carried into the next segment.
@@ -243,22 +244,30 @@ impl<R: Read> Segments<R> {
             prev = Some((line_start, nl));
             line_start = nl + 1;
         }
-        if self.eof {
-            return Some(t.len());
-        }
         if t.len() >= MAX_SEGMENT_BYTES {
-            if let Some(b) = any_break.or_else(|| t[..t.len() - 1].rfind('\n').map(|i| i + 1)) {
+            let last_nl = t.as_bytes()[..t.len() - 1].iter().rposition(|&b| b == b'\n');
+            if let Some(b) = any_break.or_else(|| last_nl.map(|i| i + 1)) {
                 return Some(b);
             }
-            if t.len() >= 4 * MAX_SEGMENT_BYTES {
-                let mut b = 4 * MAX_SEGMENT_BYTES;
-                while !t.is_char_boundary(b) {
-                    b -= 1;
-                }
-                return Some(b);
+            // one line longer than a segment may be: cut it after its last
+            // sentence end before the limit (or at the limit)
+            let mut lim = MAX_SEGMENT_BYTES;
+            while !t.is_char_boundary(lim) {
+                lim -= 1;
             }
+            let b = t[..lim]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| marks::is_terminal(*c))
+                .map(|(i, c)| i + c.len_utf8())
+                .unwrap_or(lim);
+            return Some(b);
         }
-        None
+        if self.eof {
+            Some(t.len())
+        } else {
+            None
+        }
     }
 
     fn next_segment(&mut self) -> Result<Option<Segment>, Error> {
@@ -496,6 +505,16 @@ mod tests {
         for seg in segs(text, 1) {
             assert!(!seg.text.ends_with("丙认为，\n"), "{:?}", seg.text);
         }
+    }
+
+    #[test]
+    fn an_enormous_line_is_cut_at_a_sentence_end() {
+        let unit = "他说好。".repeat(MAX_SEGMENT_BYTES / 12 + 100);
+        let s = segs(&unit, SEGMENT_BYTES);
+        assert!(s.len() >= 2);
+        assert!(s[0].text.ends_with('。') && s[0].text.len() <= MAX_SEGMENT_BYTES);
+        let total: usize = s.iter().map(|x| x.text.chars().count() - x.context_chars).sum();
+        assert_eq!(total, unit.chars().count());
     }
 
     #[test]
