@@ -218,6 +218,7 @@ impl Tagger {
                 && if ctx > 0 { in_context } else { i == 0 && art.title.is_empty() };
             let mut quotes = Vec::new();
             self.run_article("", art, &page.orig, &page.norm, ctx, &mut quotes);
+            self.article_themes(art, &page.norm, &mut quotes);
             for q in &mut quotes {
                 let sh = |(a, b): (usize, usize)| (a + base, b + base);
                 q.start += base;
@@ -320,6 +321,29 @@ impl Tagger {
             for f in found {
                 out.push(self.record(doc, &f, &u_norm, &u_orig, &pos, &mut reg, unit.unterminated));
             }
+        }
+    }
+
+    /// Quotes with no theme of their own or of their sentence take the
+    /// article's dominant theme, when the rule set asks for it.
+    fn article_themes(&self, art: &Article, norm: &[char], quotes: &mut [Quote]) {
+        if !self.themes_on || !quotes.iter().any(|q| q.themes.is_empty() && q.kind != "term") {
+            return;
+        }
+        let text: String = art
+            .units
+            .iter()
+            .flat_map(|u| u.pieces.iter())
+            .flat_map(|p| norm[p.start..p.end].iter())
+            .collect();
+        let Some(label) = self.themes.dominant(&text) else { return };
+        for q in quotes.iter_mut().filter(|q| q.themes.is_empty() && q.kind != "term") {
+            q.themes.push(label.clone());
+            q.evidence.push(crate::themes::Evidence {
+                rule: format!("{label}@article"),
+                label: label.clone(),
+                keywords: Vec::new(),
+            });
         }
     }
 

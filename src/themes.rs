@@ -135,6 +135,25 @@ impl Engine {
         (labels, ev)
     }
 
+    /// The label of `text` (a whole article) that holds at least the rule
+    /// set's `article_fallback_share` of all fired weight, if any.
+    pub fn dominant(&self, text: &str) -> Option<String> {
+        let share = self.set.article_fallback_share?;
+        let hits = self.hits(text);
+        let mut scores: Vec<(&str, f64)> = Vec::new();
+        for (r, spec) in self.rules.iter().zip(&self.set.rules) {
+            if self.fire(r, &hits).is_some() {
+                match scores.iter_mut().find(|(l, _)| *l == spec.label) {
+                    Some(s) => s.1 += spec.weight,
+                    None => scores.push((&spec.label, spec.weight)),
+                }
+            }
+        }
+        let total: f64 = scores.iter().map(|s| s.1).sum();
+        let best = scores.iter().max_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal))?;
+        (best.1 + 1e-9 >= self.set.threshold(best.0) && best.1 >= share * total).then(|| best.0.to_string())
+    }
+
     fn run_once(&self, text: &str, context: &str) -> (Vec<(String, f64)>, Vec<Evidence>) {
         let qh = self.hits(text);
         let ch = if context.is_empty() { Vec::new() } else { self.hits(context) };
@@ -240,6 +259,31 @@ id = "oppose.negated"
 label = "oppose"
 near = { a = ["@neg"], b = ["支持"], within = 2 }
 "#;
+
+    #[test]
+    fn an_article_has_a_dominant_theme_only_when_one_theme_leads() {
+        let rules = r#"
+article_fallback_share = 0.6
+[[rule]]
+id = "sports.core"
+label = "sports"
+any = ["比赛", "球队"]
+[[rule]]
+id = "economy.core"
+label = "economy"
+any = ["股市"]
+"#;
+        let (set, errs) = parse("t.toml", rules, None);
+        assert!(errs.is_empty(), "{errs:?}");
+        let e = Engine::new(&set);
+        assert_eq!(e.dominant("球队赢了比赛。"), Some("sports".to_string()));
+        // two themes of equal weight: none holds 60 per cent
+        assert_eq!(e.dominant("球队赢了比赛，股市也涨了。"), None);
+        assert_eq!(e.dominant("今天天气很好。"), None);
+        // without the key the fallback is off
+        let (set, _) = parse("t.toml", &rules.replace("article_fallback_share = 0.6", ""), None);
+        assert_eq!(Engine::new(&set).dominant("球队赢了比赛。"), None);
+    }
 
     #[test]
     fn negation_flips_support() {

@@ -86,6 +86,8 @@ struct FileSpec {
     #[serde(default)]
     context_fallback_chars: Option<usize>,
     #[serde(default)]
+    article_fallback_share: Option<f64>,
+    #[serde(default)]
     rule: Vec<RuleSpec>,
 }
 
@@ -131,6 +133,10 @@ pub struct RuleSet {
     /// own words takes the labels its sentence gets (a short fragment is
     /// about what its sentence is about). `None`: never.
     pub context_fallback_chars: Option<usize>,
+    /// A quote that still has no label takes its article's dominant label
+    /// when that label holds at least this share of the article's summed
+    /// rule weight (a quote is about what its article is about). `None`: never.
+    pub article_fallback_share: Option<f64>,
 }
 
 impl RuleSet {
@@ -329,6 +335,13 @@ pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<L
     if !(0.0..=1.0).contains(&min_share) {
         errs.push(LexiconError::new(file, find_line(text, "min_share"), "min_share must be between 0 and 1"));
     }
+    if spec.article_fallback_share.is_some_and(|s| !(0.0..=1.0).contains(&s)) {
+        errs.push(LexiconError::new(
+            file,
+            find_line(text, "article_fallback_share"),
+            "article_fallback_share must be between 0 and 1",
+        ));
+    }
     (
         RuleSet {
             rules,
@@ -336,6 +349,7 @@ pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<L
             max_labels: spec.max_labels,
             min_share,
             context_fallback_chars: spec.context_fallback_chars,
+            article_fallback_share: spec.article_fallback_share,
         },
         errs,
     )
