@@ -33,6 +33,7 @@
 
 pub mod attribution;
 pub mod error;
+pub mod ledger;
 pub mod lexicon;
 pub mod mentions;
 pub mod output;

@@ -4,10 +4,11 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
+use yinyu::ledger::{Ledger, Outcome};
 use yinyu::{DecodeOptions, DocRecord, Format, Lexicons, QuoteWriter, Tagged, Tagger, WriteOptions};
 
 #[derive(Parser)]
@@ -214,52 +215,6 @@ fn explain(file: &Path, only: Option<usize>, lexicons: Option<&Path>) -> Result<
     Ok(ExitCode::SUCCESS)
 }
 
-fn collect(path: &str, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
-    let p = Path::new(path);
-    if p.is_dir() {
-        let mut stack = vec![p.to_path_buf()];
-        let mut seen = std::collections::HashSet::new();
-        while let Some(d) = stack.pop() {
-            match d.canonicalize() {
-                Ok(c) => {
-                    if !seen.insert(c) {
-                        errors.push(format!(
-                            "{}: skipped, directory already visited (symlink loop?)",
-                            d.display()
-                        ));
-                        continue;
-                    }
-                }
-                Err(e) => {
-                    errors.push(format!("{}: {e}", d.display()));
-                    continue;
-                }
-            }
-            let mut entries: Vec<PathBuf> = match std::fs::read_dir(&d) {
-                Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-                Err(e) => {
-                    errors.push(format!("{}: {e}", d.display()));
-                    continue;
-                }
-            };
-            entries.sort();
-            let mut dirs = Vec::new();
-            for e in entries {
-                if e.is_dir() {
-                    dirs.push(e);
-                } else if e.extension().is_some_and(|x| x == "txt") {
-                    out.push(e);
-                }
-            }
-            stack.extend(dirs.into_iter().rev());
-        }
-    } else if path == "-" || p.exists() {
-        out.push(p.to_path_buf());
-    } else {
-        errors.push(format!("{path}: no such file or directory"));
-    }
-}
-
 /// What one input became.
 struct Done {
     tagged: Tagged,
@@ -267,16 +222,9 @@ struct Done {
     replaced: usize,
 }
 
-fn run_file(tagger: &Tagger, f: &Path, opts: DecodeOptions) -> std::result::Result<Done, String> {
-    let (name, bytes) = if f.as_os_str() == "-" {
-        let mut b = Vec::new();
-        std::io::stdin().read_to_end(&mut b).map_err(|e| format!("stdin: {e}"))?;
-        ("-".to_string(), b)
-    } else {
-        let b = std::fs::read(f).map_err(|e| format!("{}: {e}", f.display()))?;
-        (f.display().to_string(), b)
-    };
-    let decoded = yinyu::decode(&name, &bytes, opts).map_err(|e| e.to_string())?;
+fn run_file(tagger: &Tagger, f: &Path, opts: DecodeOptions) -> std::result::Result<Done, Outcome> {
+    let (bytes, decoded) = yinyu::ledger::read_input(f, opts)?;
+    let name = f.display().to_string();
     let doc_name = Path::new(&name).file_name().map_or(name.clone(), |s| s.to_string_lossy().into_owned());
     let page = tagger.prepare(&doc_name, &decoded.text);
     let parts: Vec<Tagged> = (0..page.len()).into_par_iter().map(|i| tagger.tag_article(&page, i)).collect();
@@ -306,10 +254,10 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         OutFormat::Csv => Format::Csv,
         OutFormat::Jsonl => Format::Jsonl,
     };
-    let mut errors = Vec::new();
+    let mut ledger = Ledger::new();
     let mut files = Vec::new();
     for p in &a.paths {
-        collect(p, &mut files, &mut errors);
+        files.extend(ledger.walk(p));
     }
     let total: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
     let bar = if !a.quiet && std::io::stderr().is_terminal() {
@@ -337,33 +285,37 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         QuoteWriter::with_options(sink, format, WriteOptions { excel_safe: a.excel_safe, bom: a.bom });
     w.header()?;
     let mut docs: Vec<DocRecord> = Vec::new();
-    let (mut n_files, mut n_docs, mut n_quotes, mut n_bytes, mut n_replaced) =
-        (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut n_docs, mut n_quotes) = (0usize, 0usize);
     // files are processed in parallel in small batches; output keeps input order
     let batch = rayon::current_num_threads().max(1) * 2;
     for chunk in files.chunks(batch) {
-        let results: Vec<std::result::Result<Done, String>> =
+        let results: Vec<std::result::Result<Done, Outcome>> =
             chunk.par_iter().map(|f| run_file(&tagger, f, opts)).collect();
-        for r in results {
+        for (f, r) in chunk.iter().zip(results) {
+            let path = f.display().to_string();
             match r {
                 Ok(done) => {
                     for q in &done.tagged.quotes {
                         w.write(q)?;
                     }
-                    n_files += 1;
                     n_docs += done.tagged.docs.len();
                     n_quotes += done.tagged.quotes.len();
-                    n_bytes += done.bytes;
-                    n_replaced += done.replaced;
+                    ledger.record(
+                        path,
+                        Outcome::Processed {
+                            docs: done.tagged.docs.len(),
+                            quotes: done.tagged.quotes.len(),
+                            bytes: done.bytes,
+                            replaced: done.replaced,
+                        },
+                    );
                     bar.inc(done.bytes as u64);
                     bar.set_message(format!("{n_docs} docs, {n_quotes} quotes"));
                     if a.docs.is_some() {
                         docs.extend(done.tagged.docs);
                     }
                 }
-                Err(e) => {
-                    errors.push(e);
-                }
+                Err(outcome) => ledger.record(path, outcome),
             }
         }
     }
@@ -376,18 +328,20 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         let f = std::fs::File::create(d).with_context(|| format!("cannot create {}", d.display()))?;
         yinyu::output::write_docs(std::io::BufWriter::new(f), &docs)?;
     }
-    for e in &errors {
-        eprintln!("yinyu: {e}");
+    for e in ledger.not_processed() {
+        if !a.quiet || e.is_problem() {
+            eprintln!("yinyu: {e}");
+        }
     }
     if !a.quiet {
+        let t = ledger.totals();
         let secs = started.elapsed().as_secs_f64();
-        let mb = n_bytes as f64 / 1e6;
-        let lossy = if a.lossy { format!(", {n_replaced} replaced byte(s)") } else { String::new() };
+        let mb = t.bytes as f64 / 1e6;
+        let lossy = if a.lossy { format!(", {} replaced byte(s)", t.replaced) } else { String::new() };
         eprintln!(
-            "yinyu: {n_files} file(s), {n_docs} doc(s), {n_quotes} quote(s), {} error(s){lossy}; {mb:.1} MB in {secs:.2} s ({:.1} MB/s)",
-            errors.len(),
+            "yinyu: {t}{lossy}; {mb:.1} MB in {secs:.2} s ({:.1} MB/s)",
             if secs > 0.0 { mb / secs } else { 0.0 }
         );
     }
-    Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if ledger.all_processed() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

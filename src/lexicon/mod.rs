@@ -122,13 +122,9 @@ impl Lexicons {
                 _ => {}
             }
             match std::fs::read(&path) {
-                Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(bytes) => match text_of(&shown, bytes) {
                     Ok(t) => texts.push((shown, t)),
-                    Err(e) => errs.push(LexiconError::new(
-                        &shown,
-                        0,
-                        format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
-                    )),
+                    Err(e) => errs.push(e),
                 },
                 Err(e) => errs.push(LexiconError::new(&shown, 0, e.to_string())),
             }
@@ -138,6 +134,18 @@ impl Lexicons {
         } else {
             Err(LexiconErrors(errs))
         }
+    }
+
+    /// Replaces the known file `file` (e.g. `"cues.tsv"`) with `bytes`, as
+    /// if read from a lexicon directory; `shown` names it in messages. The
+    /// bytes must be UTF-8 and at most [`tsv::MAX_FILE_BYTES`] long; they
+    /// are validated by [`Lexicons::compile`] / [`Lexicons::check`].
+    pub fn replace(&mut self, file: &str, shown: &str, bytes: Vec<u8>) -> Result<(), LexiconError> {
+        let Some(i) = FILES.iter().position(|f| f.name == file) else {
+            return Err(LexiconError::new(shown, 0, format!("unknown lexicon file {file:?}")));
+        };
+        self.texts[i] = (shown.to_string(), text_of(shown, bytes)?);
+        Ok(())
     }
 
     fn text(&self, i: usize) -> (&str, &str) {
@@ -352,6 +360,16 @@ impl Lexicons {
         k.stance = stance;
         (k, errs)
     }
+}
+
+/// The text of a lexicon file read as `bytes`: UTF-8, not too large.
+fn text_of(shown: &str, bytes: Vec<u8>) -> Result<String, LexiconError> {
+    if bytes.len() > tsv::MAX_FILE_BYTES {
+        return Err(LexiconError::new(shown, 0, "file is too large"));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        LexiconError::new(shown, 0, format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()))
+    })
 }
 
 /// What a cue does.

@@ -3,12 +3,14 @@
 //! - `corpus`: the seed gold page, offsets as a property over every corpus file
 //! - `snapshots`: insta snapshots of every quote on real articles
 //! - `cli`: the binary end to end (bad input, lexicon check, docs)
+//! - `fuzz_regressions`: inputs `cargo fuzz` found that once crashed
 //! - `hostile`: hostile input ends in time and keeps the invariants
 //! - `props`: proptest invariants over generated text
 
 mod cases;
 mod cli;
 mod corpus;
+mod fuzz_regressions;
 mod hostile;
 mod props;
 mod snapshots;
