@@ -11,6 +11,8 @@
 //! - [`Quote`]: one unit of speech; [`DocRecord`]: one article.
 //! - [`Lexicons`]: the knowledge, embedded by default, overridable from a
 //!   directory; every problem is reported as `file:line: message`.
+//! - [`ledger::Ledger`]: for batch runs, every input file processed,
+//!   skipped or failed, with the reason.
 //!
 //! # Example
 //! ```

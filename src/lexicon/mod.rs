@@ -531,4 +531,17 @@ mod tests {
         assert!(k.cues.iter().filter(|c| c.class != CueClass::Block).count() >= 80);
         assert!(k.titles.len() >= 300);
     }
+
+    #[test]
+    fn replace_takes_utf8_for_a_known_file_only() {
+        let mut lex = Lexicons::embedded();
+        let e = lex.replace("nope.tsv", "x/nope.tsv", b"a".to_vec()).unwrap_err();
+        assert_eq!(e.to_string(), "x/nope.tsv:0: unknown lexicon file \"nope.tsv\"");
+        let e = lex.replace("titles.tsv", "x/titles.tsv", vec![b'a', 0xff]).unwrap_err();
+        assert_eq!(e.to_string(), "x/titles.tsv:0: not UTF-8 (byte 1)");
+        lex.replace("titles.tsv", "x/titles.tsv", b"title\tdomain\tplural\nb\tx\t0\na\tx\t0\n".to_vec())
+            .unwrap();
+        let errs = lex.compile().unwrap_err();
+        assert_eq!(errs.to_string(), "x/titles.tsv:3: not sorted: \"a\" comes after \"b\"");
+    }
 }
