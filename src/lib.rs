@@ -11,6 +11,8 @@
 //! - [`Quote`]: one unit of speech; [`DocRecord`]: one article.
 //! - [`Lexicons`]: the knowledge, embedded by default, overridable from a
 //!   directory; every problem is reported as `file:line: message`.
+//! - [`ledger::Ledger`]: for batch runs, every input file processed,
+//!   skipped or failed, with the reason.
 //!
 //! # Example
 //! ```
@@ -113,6 +115,7 @@ pub mod attribution;
 pub mod error;
 pub mod eval;
 pub mod explain;
+pub mod ledger;
 pub mod lexicon;
 pub mod mentions;
 pub mod output;

@@ -8,6 +8,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
+use yinyu::ledger::{Ledger, Outcome};
 use yinyu::{
     Assembler, DecodeOptions, Format, Lexicons, QuoteWriter, Segment, SegmentTagged, Tagger, WriteOptions,
 };
@@ -289,29 +290,23 @@ fn explain(file: &Path, only: Option<usize>, lexicons: Option<&Path>) -> Result<
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads every input named in `paths` as (doc name, text), like `extract`.
+/// Reads every input named in `paths` as (doc name, text), like `extract`;
+/// the first input that cannot be read is an error.
 fn read_inputs(paths: &[String]) -> Result<Vec<(String, String)>> {
-    let (mut files, mut errors) = (Vec::new(), Vec::new());
-    for p in paths {
-        collect(p, &mut files, &mut errors);
-    }
-    if let Some(e) = errors.first() {
+    let mut ledger = Ledger::new();
+    let files: Vec<PathBuf> = paths.iter().flat_map(|p| ledger.walk(p)).collect();
+    if let Some(e) = ledger.not_processed().find(|e| e.is_problem()) {
         anyhow::bail!("{e}");
     }
     files
         .iter()
         .map(|f| {
-            let bytes = if f.as_os_str() == "-" {
-                let mut b = Vec::new();
-                std::io::stdin().read_to_end(&mut b).context("cannot read stdin")?;
-                b
-            } else {
-                std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?
-            };
+            let (_, decoded) = yinyu::ledger::read_input(f, DecodeOptions::default()).map_err(|outcome| {
+                anyhow::anyhow!("{}", yinyu::ledger::Entry { path: f.display().to_string(), outcome })
+            })?;
             let name = f.display().to_string();
-            let text = yinyu::decode(&name, &bytes, DecodeOptions::default())?.text;
             let doc = f.file_name().map_or(name, |s| s.to_string_lossy().into_owned());
-            Ok((doc, text))
+            Ok((doc, decoded.text))
         })
         .collect()
 }
@@ -360,70 +355,24 @@ fn render(
     Ok(ExitCode::SUCCESS)
 }
 
-fn collect(path: &str, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
-    let p = Path::new(path);
-    if p.is_dir() {
-        let mut stack = vec![p.to_path_buf()];
-        let mut seen = std::collections::HashSet::new();
-        while let Some(d) = stack.pop() {
-            match d.canonicalize() {
-                Ok(c) => {
-                    if !seen.insert(c) {
-                        errors.push(format!(
-                            "{}: skipped, directory already visited (symlink loop?)",
-                            d.display()
-                        ));
-                        continue;
-                    }
-                }
-                Err(e) => {
-                    errors.push(format!("{}: {e}", d.display()));
-                    continue;
-                }
-            }
-            let mut entries: Vec<PathBuf> = match std::fs::read_dir(&d) {
-                Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-                Err(e) => {
-                    errors.push(format!("{}: {e}", d.display()));
-                    continue;
-                }
-            };
-            entries.sort();
-            let mut dirs = Vec::new();
-            for e in entries {
-                if e.is_dir() {
-                    dirs.push(e);
-                } else if e.extension().is_some_and(|x| x == "txt") {
-                    out.push(e);
-                }
-            }
-            stack.extend(dirs.into_iter().rev());
-        }
-    } else if path == "-" || p.exists() {
-        out.push(p.to_path_buf());
-    } else {
-        errors.push(format!("{path}: no such file or directory"));
-    }
-}
-
 /// One step of the work, in input order: a segment to tag, or the end of
 /// an input (with its byte count), or its failure.
 enum Job {
     Open(usize, String),
     Seg(usize, Segment),
     End(usize, usize, usize),
-    Fail(usize, String),
+    Fail(usize, Outcome),
 }
 
 type Reader = Box<dyn Read + Send>;
 
-fn open(f: &Path) -> std::result::Result<(String, Reader), String> {
+fn open(f: &Path) -> std::result::Result<(String, Reader), Outcome> {
     if f.as_os_str() == "-" {
         return Ok(("-".to_string(), Box::new(std::io::stdin())));
     }
-    let file = std::fs::File::open(f).map_err(|e| format!("{}: {e}", f.display()))?;
+    let file = std::fs::File::open(f).map_err(|e| yinyu::ledger::open_error(f, &e))?;
     if file.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(format!("{}: is a directory", f.display()));
+        return Err(Outcome::Failed("is a directory".into()));
     }
     let name = f.file_name().map_or(f.display().to_string(), |s| s.to_string_lossy().into_owned());
     Ok((name, Box::new(std::io::BufReader::with_capacity(1 << 16, file))))
@@ -453,10 +402,10 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         OutFormat::Csv => Format::Csv,
         OutFormat::Jsonl => Format::Jsonl,
     };
-    let mut errors = Vec::new();
+    let mut ledger = Ledger::new();
     let mut files = Vec::new();
     for p in &a.paths {
-        collect(p, &mut files, &mut errors);
+        files.extend(ledger.walk(p));
     }
     let total: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
     let bar = if !a.quiet && std::io::stderr().is_terminal() {
@@ -489,8 +438,9 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         ))),
         None => None,
     };
-    let (mut n_files, mut n_docs, mut n_quotes, mut n_bytes, mut n_replaced) =
-        (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut n_docs, mut n_quotes) = (0usize, 0usize);
+    // rows and articles of each open input, for the ledger
+    let mut counts: std::collections::HashMap<usize, (usize, usize)> = std::collections::HashMap::new();
     // A reader thread decodes and cuts the inputs into segments, in order,
     // ahead of the workers; batches of segments are tagged in parallel and
     // the results joined and written in input order.
@@ -522,7 +472,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
                                 return;
                             }
                         }
-                        Some(Err(e)) => break Job::Fail(fi, e.to_string()),
+                        Some(Err(e)) => break Job::Fail(fi, yinyu::ledger::failure(e)),
                         None => break Job::End(fi, segs.bytes(), segs.replaced()),
                     }
                 };
@@ -569,9 +519,14 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
                 })
                 .collect();
             for (job, t) in batch.into_iter().zip(tagged) {
+                let fi = match &job {
+                    Job::Open(fi, _) | Job::Seg(fi, _) | Job::End(fi, _, _) | Job::Fail(fi, _) => *fi,
+                };
+                let count = counts.entry(fi).or_default();
                 let mut docs_err = Ok(());
                 let mut on_doc = |d: yinyu::DocRecord| {
                     n_docs += 1;
+                    count.0 += 1;
                     if let Some(w) = docs_out.as_mut() {
                         if docs_err.is_ok() {
                             docs_err = w.write(&d);
@@ -591,6 +546,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
                             t.expect("tagged"),
                             |q| {
                                 n_quotes += 1;
+                                count.1 += 1;
                                 if res.is_ok() {
                                     res = w.write(&q);
                                 }
@@ -605,15 +561,21 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
                         if let Some(asm) = asms.remove(&fi) {
                             asm.finish(&mut on_doc);
                         }
-                        n_files += 1;
-                        n_bytes += bytes;
-                        n_replaced += replaced;
+                        let (docs, quotes) = counts.remove(&fi).unwrap_or_default();
+                        // no article at all: nothing but white space
+                        let outcome = if docs == 0 {
+                            Outcome::Skipped(yinyu::ledger::Skip::Empty)
+                        } else {
+                            Outcome::Processed { docs, quotes, bytes, replaced }
+                        };
+                        ledger.record(files[fi].display().to_string(), outcome);
                     }
-                    Job::Fail(fi, e) => {
+                    Job::Fail(fi, outcome) => {
                         if let Some(asm) = asms.remove(&fi) {
                             asm.finish(&mut on_doc);
                         }
-                        errors.push(e);
+                        counts.remove(&fi);
+                        ledger.record(files[fi].display().to_string(), outcome);
                     }
                 }
                 docs_err?;
@@ -629,18 +591,20 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     if let Some(d) = docs_out {
         d.finish()?;
     }
-    for e in &errors {
-        eprintln!("yinyu: {e}");
+    for e in ledger.not_processed() {
+        if !a.quiet || e.is_problem() {
+            eprintln!("yinyu: {e}");
+        }
     }
     if !a.quiet {
+        let t = ledger.totals();
         let secs = started.elapsed().as_secs_f64();
-        let mb = n_bytes as f64 / 1e6;
-        let lossy = if a.lossy { format!(", {n_replaced} replaced byte(s)") } else { String::new() };
+        let mb = t.bytes as f64 / 1e6;
+        let lossy = if a.lossy { format!(", {} replaced byte(s)", t.replaced) } else { String::new() };
         eprintln!(
-            "yinyu: {n_files} file(s), {n_docs} doc(s), {n_quotes} quote(s), {} error(s){lossy}; {mb:.1} MB in {secs:.2} s ({:.1} MB/s)",
-            errors.len(),
+            "yinyu: {t}{lossy}; {mb:.1} MB in {secs:.2} s ({:.1} MB/s)",
             if secs > 0.0 { mb / secs } else { 0.0 }
         );
     }
-    Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if ledger.all_processed() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -122,13 +122,9 @@ impl Lexicons {
                 _ => {}
             }
             match std::fs::read(&path) {
-                Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(bytes) => match text_of(&shown, bytes) {
                     Ok(t) => texts.push((shown, t)),
-                    Err(e) => errs.push(LexiconError::new(
-                        &shown,
-                        0,
-                        format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
-                    )),
+                    Err(e) => errs.push(e),
                 },
                 Err(e) => errs.push(LexiconError::new(&shown, 0, e.to_string())),
             }
@@ -138,6 +134,18 @@ impl Lexicons {
         } else {
             Err(LexiconErrors(errs))
         }
+    }
+
+    /// Replaces the known file `file` (e.g. `"cues.tsv"`) with `bytes`, as
+    /// if read from a lexicon directory; `shown` names it in messages. The
+    /// bytes must be UTF-8 and at most [`tsv::MAX_FILE_BYTES`] long; they
+    /// are validated by [`Lexicons::compile`] / [`Lexicons::check`].
+    pub fn replace(&mut self, file: &str, shown: &str, bytes: Vec<u8>) -> Result<(), LexiconError> {
+        let Some(i) = FILES.iter().position(|f| f.name == file) else {
+            return Err(LexiconError::new(shown, 0, format!("unknown lexicon file {file:?}")));
+        };
+        self.texts[i] = (shown.to_string(), text_of(shown, bytes)?);
+        Ok(())
     }
 
     fn text(&self, i: usize) -> (&str, &str) {
@@ -360,6 +368,16 @@ impl Lexicons {
     }
 }
 
+/// The text of a lexicon file read as `bytes`: UTF-8, not too large.
+fn text_of(shown: &str, bytes: Vec<u8>) -> Result<String, LexiconError> {
+    if bytes.len() > tsv::MAX_FILE_BYTES {
+        return Err(LexiconError::new(shown, 0, "file is too large"));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        LexiconError::new(shown, 0, format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()))
+    })
+}
+
 /// What a cue does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueClass {
@@ -518,5 +536,18 @@ mod tests {
         assert!(errs.is_empty(), "{}", msgs.join("\n"));
         assert!(k.cues.iter().filter(|c| c.class != CueClass::Block).count() >= 80);
         assert!(k.titles.len() >= 300);
+    }
+
+    #[test]
+    fn replace_takes_utf8_for_a_known_file_only() {
+        let mut lex = Lexicons::embedded();
+        let e = lex.replace("nope.tsv", "x/nope.tsv", b"a".to_vec()).unwrap_err();
+        assert_eq!(e.to_string(), "x/nope.tsv:0: unknown lexicon file \"nope.tsv\"");
+        let e = lex.replace("titles.tsv", "x/titles.tsv", vec![b'a', 0xff]).unwrap_err();
+        assert_eq!(e.to_string(), "x/titles.tsv:0: not UTF-8 (byte 1)");
+        lex.replace("titles.tsv", "x/titles.tsv", b"title\tdomain\tplural\nb\tx\t0\na\tx\t0\n".to_vec())
+            .unwrap();
+        let errs = lex.compile().unwrap_err();
+        assert_eq!(errs.to_string(), "x/titles.tsv:3: not sorted: \"a\" comes after \"b\"");
     }
 }

@@ -170,7 +170,17 @@ pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<L
         Ok(s) => s,
         Err(e) => {
             let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
-            let msg = e.message().to_string();
+            // the toml crate gives no message for some syntax errors (a bare
+            // carriage return, a value missing at the end): name the
+            // offending character instead
+            let msg = match e.message().trim() {
+                "" => match e.span().map(|s| text.get(s.start..).and_then(|t| t.chars().next())) {
+                    Some(Some(c)) => format!("invalid TOML: unexpected {c:?}"),
+                    Some(None) => "invalid TOML: unexpected end of file".to_string(),
+                    None => "invalid TOML".to_string(),
+                },
+                m => m.to_string(),
+            };
             errs.push(LexiconError::new(file, line, msg));
             return (RuleSet::default(), errs);
         }

@@ -5,6 +5,7 @@
 //! - `snapshots`: insta snapshots of every quote on real articles
 //! - `cli`: the binary end to end (bad input, lexicon check, docs)
 //! - `eval`: `yinyu eval` agrees with the reference scorer score.py (needs python3)
+//! - `fuzz_regressions`: inputs `cargo fuzz` found that once crashed
 //! - `hostile`: hostile input ends in time and keeps the invariants
 //! - `props`: proptest invariants over generated text
 //! - `render`: `yinyu render` pages; in headless Chromium when /usr/bin/chromium exists
@@ -16,6 +17,7 @@ mod cases;
 mod cli;
 mod corpus;
 mod eval;
+mod fuzz_regressions;
 mod hostile;
 mod props;
 mod render;
