@@ -15,6 +15,9 @@ use crate::text::normalize::Folder;
 use crate::themes::Engine;
 use std::collections::HashMap;
 
+/// Characters of an article read for its dominant theme.
+const ARTICLE_LEAD_CHARS: usize = 1500;
+
 /// Builds a [`Tagger`].
 #[derive(Debug, Clone, Default)]
 pub struct TaggerBuilder {
@@ -330,11 +333,13 @@ impl Tagger {
         if !self.themes_on || !quotes.iter().any(|q| q.themes.is_empty() && q.kind != "term") {
             return;
         }
+        // the lead says what an article is about (and keeps the cost flat)
         let text: String = art
             .units
             .iter()
             .flat_map(|u| u.pieces.iter())
             .flat_map(|p| norm[p.start..p.end].iter())
+            .take(ARTICLE_LEAD_CHARS)
             .collect();
         let Some(label) = self.themes.dominant(&text) else { return };
         for q in quotes.iter_mut().filter(|q| q.themes.is_empty() && q.kind != "term") {
