@@ -53,7 +53,9 @@ echo "corpus: $corpus ($mb MB), terms: $(wc -l <"$dir/TERMS")"
 run() { # label, command...
   local label=$1 t0 t1 secs rss; shift
   t0=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$dir/time.txt" "$@" >/dev/null 2>"$dir/stderr.txt" || {
+  # stdout to a file, not /dev/null: GNU grep stops at the first match when
+  # its output is /dev/null
+  /usr/bin/time -f '%M' -o "$dir/time.txt" "$@" >"$dir/out.txt" 2>"$dir/stderr.txt" || {
     cat "$dir/stderr.txt" >&2; exit 1; }
   t1=$(date +%s.%N)
   secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}')

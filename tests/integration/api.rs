@@ -1,7 +1,7 @@
 //! The library API of research scripts: `extract`, lazy `quotes_in`,
 //! `from_dir`, typed spans, serde, and one tagger shared by threads.
 
-use crate::corpus_dir;
+use crate::{corpus_dir, many_articles};
 use yinyu::{CharIndex, DecodeOptions, DocRecord, Quote, Span, Tagger};
 
 /// The seed page and the dev files read one document per line.
@@ -69,18 +69,6 @@ fn extract_names_its_rows_text_and_equals_tag() {
     assert!(q.iter().all(|q| q.doc == "text"));
     assert_eq!(q, t.tag("text", text).quotes);
     assert_eq!(q[1].speaker_id, "林小雨");
-}
-
-/// Short articles, each dev passage under its own `# ` title.
-fn many_articles() -> String {
-    let mut s = String::new();
-    for f in ["cnews-dev.txt", "sogou-dev.txt"] {
-        let text = std::fs::read_to_string(corpus_dir().join("dev").join(f)).unwrap();
-        for (i, line) in text.lines().enumerate() {
-            s.push_str(&format!("# {f} {i}\n{line}\n"));
-        }
-    }
-    s
 }
 
 #[test]

@@ -33,3 +33,15 @@ pub fn corpus_dir() -> PathBuf {
     assert!(d.is_dir(), "../shared/corpus is missing: the tests read real news from there");
     d
 }
+
+/// A file of many articles: each dev passage under its own `# ` title.
+pub fn many_articles() -> String {
+    let mut s = String::new();
+    for f in ["cnews-dev.txt", "sogou-dev.txt"] {
+        let text = std::fs::read_to_string(corpus_dir().join("dev").join(f)).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            s.push_str(&format!("# {f} {i}\n{line}\n"));
+        }
+    }
+    s
+}

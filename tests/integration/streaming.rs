@@ -2,7 +2,7 @@
 //! input read whole, and a document gives the same rows alone and inside a
 //! larger file.
 
-use crate::corpus_dir;
+use crate::{corpus_dir, many_articles};
 use yinyu::{Assembler, DecodeOptions, Quote, Tagger};
 
 fn key(q: &Quote) -> String {
@@ -27,18 +27,6 @@ fn tag_in_segments(t: &Tagger, name: &str, text: &str, target: usize) -> (Vec<Qu
     asm.finish(|_| docs += 1);
     assert!(docs > 0);
     (rows, n)
-}
-
-/// A file of many articles: each dev passage under its own `# ` title.
-fn many_articles() -> String {
-    let mut s = String::new();
-    for f in ["cnews-dev.txt", "sogou-dev.txt"] {
-        let text = std::fs::read_to_string(corpus_dir().join("dev").join(f)).unwrap();
-        for (i, line) in text.lines().enumerate() {
-            s.push_str(&format!("# {f} {i}\n{line}\n"));
-        }
-    }
-    s
 }
 
 #[test]
