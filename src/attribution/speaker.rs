@@ -199,9 +199,8 @@ impl<'a> Parser<'a> {
             return Some(2);
         }
         // Chinese: surname + 1–2
-        let compound = (2..=4).rev().find(|&l| {
-            p + l <= lim && contains_chars(&self.k.compound_surnames, &n[p..p + l])
-        });
+        let compound =
+            (2..=4).rev().find(|&l| p + l <= lim && contains_chars(&self.k.compound_surnames, &n[p..p + l]));
         let sl = if let Some(l) = compound {
             l
         } else if self.k.surnames.contains(&n[p]) {
@@ -785,4 +784,3 @@ fn contains_chars(set: &std::collections::HashSet<String>, cs: &[char]) -> bool 
     }
     std::str::from_utf8(&buf[..len]).is_ok_and(|w| set.contains(w))
 }
-

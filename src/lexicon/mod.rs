@@ -480,6 +480,38 @@ impl Role {
     }
 }
 
+/// A set of characters: one bit per character of the Basic Multilingual
+/// Plane (a look-up is one load), others in a hash set.
+#[derive(Debug, Clone, Default)]
+pub struct CharSet {
+    bmp: Vec<u64>,
+    other: HashSet<char>,
+}
+
+impl CharSet {
+    /// Adds `c`.
+    pub fn insert(&mut self, c: char) {
+        let u = c as usize;
+        if u < 0x10000 {
+            if self.bmp.is_empty() {
+                self.bmp = vec![0; 0x10000 / 64];
+            }
+            self.bmp[u / 64] |= 1 << (u % 64);
+        } else {
+            self.other.insert(c);
+        }
+    }
+
+    /// Is `c` in the set?
+    pub fn contains(&self, c: &char) -> bool {
+        let u = *c as usize;
+        match self.bmp.get(u / 64) {
+            Some(w) if u < 0x10000 => w & (1 << (u % 64)) != 0,
+            _ => u >= 0x10000 && self.other.contains(c),
+        }
+    }
+}
+
 /// Every lexicon parsed into typed tables.
 #[derive(Debug, Clone, Default)]
 pub struct Knowledge {
@@ -498,13 +530,13 @@ pub struct Knowledge {
     /// Organisation head nouns.
     pub org_suffixes: HashSet<String>,
     /// Single-character surnames.
-    pub surnames: HashSet<char>,
+    pub surnames: CharSet,
     /// Compound surnames.
     pub compound_surnames: HashSet<String>,
     /// Frequency rank of single surnames (1 = most common).
     pub surname_rank: HashMap<char, u32>,
     /// Characters of transliterated names.
-    pub translit: HashSet<char>,
+    pub translit: CharSet,
     /// Known people.
     pub people: Vec<Person>,
     /// Traditional to simplified, character by character.
@@ -528,6 +560,16 @@ impl Knowledge {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_set_holds_what_was_inserted() {
+        let mut cs = CharSet::default();
+        assert!(!cs.contains(&'王'));
+        cs.insert('王');
+        cs.insert('\u{20000}');
+        assert!(cs.contains(&'王') && cs.contains(&'\u{20000}'));
+        assert!(!cs.contains(&'李') && !cs.contains(&'\u{20001}') && !cs.contains(&'a'));
+    }
 
     #[test]
     fn embedded_lexicons_are_valid() {
