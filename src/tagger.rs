@@ -5,7 +5,7 @@
 use crate::attribution::{DocState, Found, Kind, SpeakerType, Unit as AUnit};
 use crate::error::Error;
 use crate::lexicon::{Knowledge, Lexicons};
-use crate::mentions::{byte_to_char, Matchers};
+use crate::mentions::{byte_to_char, EntityKind, Matchers};
 use crate::quotes;
 use crate::record::{DocRecord, Quote};
 use crate::stream::{ArticlePart, Assembler, Segment, SegmentTagged, Segments};
@@ -296,7 +296,15 @@ impl Tagger {
                 skipped.push(ui);
                 continue;
             }
-            if !skipped.is_empty() {
+            let b2c = byte_to_char(&s);
+            let cues = self.m.cues(&self.k, &s, &b2c);
+            let (ents, words) = self.m.scan(&s, &b2c, u_norm.len());
+            // Only a 他/她 speaker reads the last person named before this
+            // unit: resolve the skipped units for it then, and otherwise
+            // keep them pending unless this unit names a person itself.
+            let needs_antecedent =
+                ents.iter().any(|(_, v)| v.iter().any(|(_, k)| *k == EntityKind::PronounPerson));
+            let deferred = if !skipped.is_empty() && needs_antecedent {
                 for &j in skipped.iter().rev() {
                     if let Some(p) = self.last_named_person(&art.units[j], orig, norm) {
                         state.last_person = Some(p);
@@ -304,10 +312,12 @@ impl Tagger {
                     }
                 }
                 skipped.clear();
-            }
-            let b2c = byte_to_char(&s);
-            let cues = self.m.cues(&self.k, &s, &b2c);
-            let (ents, words) = self.m.scan(&s, &b2c, u_norm.len());
+                None
+            } else if !skipped.is_empty() {
+                Some(state.last_person.take())
+            } else {
+                None
+            };
             let au = AUnit {
                 k: &self.k,
                 norm: &u_norm,
@@ -318,6 +328,13 @@ impl Tagger {
                 words: &words,
             };
             let found = au.attribute(&mut state, self.include_terms);
+            if let Some(before) = deferred {
+                if state.last_person.is_some() {
+                    skipped.clear(); // this unit named a person: the skipped ones are older
+                } else {
+                    state.last_person = before;
+                }
+            }
             if unit.pieces[0].start < emit_from {
                 continue;
             }
