@@ -415,11 +415,95 @@ impl<'a> Unit<'a> {
             };
             best.cloned().or_else(|| state.last_person.clone())
         };
+        // 记者采访了卫生部有关负责人，他指出……: a one-person source described
+        // (not named) earlier in the same sentence
+        let described_before = |pos: usize| -> Option<(usize, Speaker)> {
+            let (ss, _) = sentence(pos.saturating_sub(1));
+            let mut best: Option<(usize, Speaker)> = None;
+            for (i, v) in self.ents.iter() {
+                if i < ss || i >= pos || !outside(i) || covered[i] {
+                    continue;
+                }
+                let Some(&(e, kind)) = v.first() else { continue };
+                if e > pos || !matches!(kind, EntityKind::Source(false) | EntityKind::Title(false)) {
+                    continue;
+                }
+                // 孙书记, 老赵: a surname before the noun makes it a person's
+                // name, which is not a described source
+                let ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+                if i > 0
+                    && self.k.surname_rank.get(&norm[i - 1]).is_some_and(|&r| r <= COMMON_SURNAME_RANK)
+                    && (i == 1 || !ideograph(norm[i - 2]))
+                {
+                    continue;
+                }
+                // the phrase that ends with the mention: it may open with a
+                // quantifier (一位), an organisation or place (卫生部……), or
+                // the clause itself; the longest such reading wins
+                let opens = |x: usize| {
+                    x == i
+                        || x == ss
+                        || marks::is_clause_punct(norm[x - 1])
+                        || p.word_at(x, e, Role::Quantifier).is_some()
+                        || matches!(
+                            self.ents.get(x).and_then(|v| v.first()),
+                            Some((_, EntityKind::Org | EntityKind::Place))
+                        )
+                };
+                let phrase = (i.saturating_sub(16).max(ss)..=i)
+                    .filter(|&x| opens(x))
+                    .find_map(|st| {
+                        p.parse_forward(st, e)
+                            .filter(|(sp, end)| {
+                                *end == e && sp.span.0 == st && sp.stype == SpeakerType::Anonymous
+                            })
+                            .map(|(sp, _)| sp)
+                    })
+                    // a phrase holding a cue (援引该发言人) or a name is not one source
+                    .filter(|sp| {
+                        let (a, b) = sp.span;
+                        !self.cues.iter().any(|c| c.start >= a && c.end <= b)
+                            && !named.iter().any(|(x, _)| (a..b).contains(x))
+                            && !(a..b).any(|x| {
+                                matches!(
+                                    self.ents.get(x).and_then(|v| v.first()),
+                                    Some((_, EntityKind::Person(_)))
+                                )
+                            })
+                    });
+                if let Some(sp) = phrase {
+                    best = Some((i, sp));
+                }
+            }
+            best
+        };
+        // the antecedent of a 他/她 speaker at `pos`: the last person named
+        // in the unit, else of the article, else a one-person source
+        // described earlier in the sentence
+        let antecedent = |pos: usize, pc: &[(usize, Speaker)]| -> Option<Speaker> {
+            let kc = pc.partition_point(|(i, _)| *i < pos);
+            let k = named.partition_point(|(i, _)| *i < pos);
+            // on a tie the person quoted through a cue wins (max_by_key keeps the last)
+            let in_unit = [
+                k.checked_sub(1).map(|x| (&named[x].0, &named[x].1)),
+                kc.checked_sub(1).map(|x| (&pc[x].0, &pc[x].1)),
+            ]
+            .into_iter()
+            .flatten()
+            .max_by_key(|(i, _)| **i)
+            .map(|(i, sp)| (*i, sp.clone()));
+            in_unit.map(|x| x.1).or_else(|| state.last_person.clone()).or_else(|| {
+                described_before(pos).map(|x| x.1).filter(|sp| {
+                    !self.k.role(Role::Reporter).contains(&sp.title)
+                        && !self.k.role(Role::Reporter).contains(&sp.text)
+                })
+            })
+        };
         let mut person_clauses: Vec<(usize, Speaker)> = Vec::new();
         for c in clauses.iter_mut() {
             if matches!(&c.speaker, Some(sp) if sp.stype == SpeakerType::Pronoun) {
                 let pos = c.clause_start;
-                if let Some(mut r) = person_before(pos, &person_clauses) {
+                if let Some(mut r) = antecedent(pos, &person_clauses) {
                     r.span = c.speaker.as_ref().map(|s| s.span).unwrap_or((pos, pos));
                     c.speaker = Some(r);
                     c.method = "pronoun";
@@ -842,7 +926,7 @@ impl<'a> Unit<'a> {
                 });
                 if let Some(mut sp) = found {
                     if sp.stype == SpeakerType::Pronoun {
-                        if let Some(mut r) = person_before(sp.span.0, &person_clauses) {
+                        if let Some(mut r) = antecedent(sp.span.0, &person_clauses) {
                             r.span = sp.span;
                             sp = r;
                         }
