@@ -12,7 +12,7 @@ use crate::stream::{ArticlePart, Assembler, Segment, SegmentTagged, Segments};
 use crate::text::decode::DecodeOptions;
 use crate::text::layout::{layout, Article};
 use crate::text::normalize::Folder;
-use crate::themes::Engine;
+use crate::themes::{Engine, Hits};
 use std::collections::HashMap;
 
 /// Characters of an article read for its dominant theme.
@@ -338,8 +338,14 @@ impl Tagger {
             if unit.pieces[0].start < emit_from {
                 continue;
             }
+            // theme and stance keywords of the unit, found once for all its quotes
+            let hits = if self.themes_on && !found.is_empty() {
+                (self.themes.hits_of(&s), self.stance.hits_of(&s))
+            } else {
+                Default::default()
+            };
             for f in found {
-                out.push(self.record(doc, &f, &u_norm, &u_orig, &pos, &mut reg, unit.unterminated));
+                out.push(self.record(doc, &f, &u_norm, &u_orig, &pos, &mut reg, unit.unterminated, &hits));
             }
         }
     }
@@ -422,6 +428,7 @@ impl Tagger {
         pos: &[usize],
         reg: &mut Registry,
         unterminated: bool,
+        hits: &(Hits, Hits),
     ) -> Quote {
         let gspan = |s: usize, e: usize| -> (usize, usize) {
             if e > s {
@@ -494,17 +501,17 @@ impl Tagger {
         let cue_text: String = f.cue.map(|(a, b)| orig[a..b].iter().collect()).unwrap_or_default();
         let cue_norm: String = f.cue.map(|(a, b)| norm[a..b].iter().collect()).unwrap_or_default();
         // themes and stance
-        let words: String = norm[f.start..f.end].iter().collect();
-        let sent: String = norm[f.sentence.0..f.sentence.1.min(norm.len())].iter().collect();
+        let q_span = (f.start, f.end);
+        let s_span = (f.sentence.0, f.sentence.1.min(norm.len()));
         let (mut themes, mut evidence) = if f.kind == Kind::Term || !self.themes_on {
             (Vec::new(), Vec::new())
         } else {
-            self.themes.run(&words, &sent)
+            self.themes.run_spans(&hits.0, q_span, s_span)
         };
         let mut stance = "neutral".to_string();
         let mut cue_stance = String::new();
         if f.kind != Kind::Term && self.themes_on {
-            let (labels, ev) = self.stance.run(&words, &sent);
+            let (labels, ev) = self.stance.run_spans(&hits.1, q_span, s_span);
             let order = ["oppose", "call", "commit", "support"];
             let best = labels.iter().filter(|(l, _)| order.contains(&l.as_str())).max_by(|a, b| {
                 a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal).then_with(|| {

@@ -60,9 +60,16 @@ pub struct Engine {
     rules: Vec<CRule>,
     words: Vec<String>,
     ac: Option<AhoCorasick>,
+    /// For each keyword, the rules it can make fire (it is in their `any`,
+    /// `all` or `near` lists): only those rules are tried on a text.
+    triggers: Vec<Vec<u32>>,
 }
 
 type Hit = (usize, usize, usize); // word, start, end (chars)
+
+/// The keyword hits of one text (see [`Engine::hits_of`]).
+#[derive(Debug, Clone, Default)]
+pub struct Hits(Vec<Hit>);
 
 impl Engine {
     /// Compiles `set`.
@@ -76,7 +83,8 @@ impl Engine {
             })
         };
         let mut rules = Vec::new();
-        for r in &set.rules {
+        let mut triggers: Vec<Vec<u32>> = Vec::new();
+        for (ri, r) in set.rules.iter().enumerate() {
             let mut m = |l: &[String]| l.iter().map(|w| id(w, &mut words)).collect::<Vec<_>>();
             let any = m(&r.any);
             let all = m(&r.all);
@@ -84,6 +92,16 @@ impl Engine {
             let not_after = m(&r.not_after);
             let not_within = m(&r.not_within);
             let near = r.near.as_ref().map(|(a, b, w, d)| (m(a), m(b), *w, *d));
+            let positive =
+                any.iter().chain(&all).chain(near.iter().flat_map(|(a, b, _, _)| a.iter().chain(b)));
+            for &w in positive {
+                if triggers.len() <= w {
+                    triggers.resize(w + 1, Vec::new());
+                }
+                if triggers[w].last() != Some(&(ri as u32)) {
+                    triggers[w].push(ri as u32);
+                }
+            }
             rules.push(CRule {
                 any: Ids::of(&any),
                 all,
@@ -101,7 +119,7 @@ impl Engine {
                 AhoCorasick::builder().match_kind(MatchKind::Standard).build(&words).expect("plain keywords"),
             )
         };
-        Engine { set: set.clone(), rules, words, ac }
+        Engine { set: set.clone(), rules, words, ac, triggers }
     }
 
     fn hits(&self, text: &str) -> Vec<Hit> {
@@ -157,16 +175,63 @@ impl Engine {
     fn run_once(&self, text: &str, context: &str) -> (Vec<(String, f64)>, Vec<Evidence>) {
         let qh = self.hits(text);
         let ch = if context.is_empty() { Vec::new() } else { self.hits(context) };
+        self.run_hits(&qh, &ch, context.is_empty())
+    }
+
+    /// The keyword hits of `text`, to be read for any span of it with
+    /// [`Engine::run_spans`] (one scan of a paragraph for all its quotes).
+    pub fn hits_of(&self, text: &str) -> Hits {
+        Hits(self.hits(text))
+    }
+
+    /// [`Engine::run`] on the words `q` with their sentence `sent`, both
+    /// character ranges of the text whose hits are `all`. The hits of a span
+    /// are exactly the hits of the whole text that lie inside it.
+    pub fn run_spans(
+        &self,
+        all: &Hits,
+        q: (usize, usize),
+        sent: (usize, usize),
+    ) -> (Vec<(String, f64)>, Vec<Evidence>) {
+        let slice = |(s, e): (usize, usize)| -> Vec<Hit> {
+            all.0.iter().filter(|h| h.1 >= s && h.2 <= e).map(|h| (h.0, h.1 - s, h.2 - s)).collect()
+        };
+        let qh = slice(q);
+        let no_context = sent.1 <= sent.0;
+        let ch = if no_context { Vec::new() } else { slice(sent) };
+        let (labels, mut ev) = self.run_hits(&qh, &ch, no_context);
+        let short = self.set.context_fallback_chars.is_some_and(|n| q.1 - q.0 <= n);
+        if labels.is_empty() && short && !no_context && q != sent {
+            let (mut cl, cev) = self.run_hits(&ch, &[], true);
+            cl.truncate(1);
+            if !cl.is_empty() {
+                ev.extend(cev.into_iter().filter(|e| cl.iter().any(|(l, _)| *l == e.label)).map(|mut e| {
+                    e.rule.push_str("@sentence");
+                    e
+                }));
+                return (cl, ev);
+            }
+        }
+        (labels, ev)
+    }
+
+    fn run_hits(&self, qh: &[Hit], ch: &[Hit], no_context: bool) -> (Vec<(String, f64)>, Vec<Evidence>) {
         let mut scores: Vec<(String, f64)> = Vec::new();
         let mut ev = Vec::new();
-        for (r, spec) in self.rules.iter().zip(&self.set.rules) {
+        // a rule fires only with one of its own keywords present: try those, in file order
+        let mut candidates: Vec<u32> =
+            qh.iter().chain(ch).flat_map(|h| self.triggers.get(h.0).into_iter().flatten().copied()).collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for ri in candidates {
+            let (r, spec) = (&self.rules[ri as usize], &self.set.rules[ri as usize]);
             let hits = match spec.scope {
-                Scope::Quote | Scope::Cue => &qh,
+                Scope::Quote | Scope::Cue => qh,
                 Scope::Sentence => {
-                    if context.is_empty() {
-                        &qh
+                    if no_context {
+                        qh
                     } else {
-                        &ch
+                        ch
                     }
                 }
             };
