@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 use yinyu::ledger::{Ledger, Outcome};
 use yinyu::{
@@ -355,13 +356,21 @@ fn render(
     Ok(ExitCode::SUCCESS)
 }
 
-/// One step of the work, in input order: a segment to tag, or the end of
-/// an input (with its byte count), or its failure.
+/// One step of the work, in input order: an input opened, a segment to
+/// tag (then tagged), the end of an input (with its byte count), or its
+/// failure.
 enum Job {
     Open(usize, String),
     Seg(usize, Segment),
+    Tagged(usize, Segment, SegmentTagged),
     End(usize, usize, usize),
     Fail(usize, Outcome),
+}
+
+/// A job waiting to be written: ready, or its segment still being tagged.
+enum Slot {
+    Ready(Job),
+    Tagging(usize),
 }
 
 type Reader = Box<dyn Read + Send>;
@@ -445,11 +454,11 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     // ahead of the workers; batches of segments are tagged in parallel and
     // the results joined and written in input order.
     let threads = rayon::current_num_threads().max(1);
-    let budget = threads * 2 * yinyu::stream::SEGMENT_BYTES;
+    let shared = Arc::new(tagger);
     let mut asms: std::collections::HashMap<usize, Assembler> = std::collections::HashMap::new();
     std::thread::scope(|scope| -> Result<()> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Job>(threads * 2);
-        let (files, tagger) = (&files, &tagger);
+        let (files, tagger) = (&files, &*shared);
         scope.spawn(move || {
             for (fi, f) in files.iter().enumerate() {
                 let (name, r) = match open(f) {
@@ -481,46 +490,72 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
                 }
             }
         });
+        // Each segment is tagged as a rayon task as soon as it is read; the
+        // results are written strictly in input order. No batch barrier: a
+        // worker that finishes takes the next segment at once. At most
+        // `limit` segments are in flight, so memory stays bounded.
+        let limit = threads * 3;
+        let (res_tx, res_rx) = std::sync::mpsc::channel::<(u64, Segment, SegmentTagged)>();
+        let mut order: std::collections::VecDeque<(u64, Slot)> = std::collections::VecDeque::new();
+        let mut done: std::collections::HashMap<u64, (Segment, SegmentTagged)> =
+            std::collections::HashMap::new();
+        let (mut seq, mut in_flight, mut reader_done) = (0u64, 0usize, false);
         loop {
-            // wait until every worker has a segment (or the inputs end)
-            let mut batch: Vec<Job> = Vec::new();
-            let (mut size, mut segs) = (0usize, 0usize);
-            while segs < threads && size < budget {
-                match rx.recv() {
-                    Ok(j) => {
-                        if let Job::Seg(_, s) = &j {
-                            segs += 1;
-                            size += s.text.len().max(1);
-                        }
-                        batch.push(j);
+            while !reader_done && in_flight < limit {
+                let job = if order.is_empty() {
+                    rx.recv().ok()
+                } else {
+                    match rx.try_recv() {
+                        Ok(j) => Some(j),
+                        Err(std::sync::mpsc::TryRecvError::Empty) => break,
+                        Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
                     }
-                    Err(_) => break,
-                }
-            }
-            while size < budget {
-                match rx.try_recv() {
-                    Ok(j) => {
-                        if let Job::Seg(_, s) = &j {
-                            size += s.text.len().max(1);
-                        }
-                        batch.push(j);
+                };
+                let Some(job) = job else {
+                    reader_done = true;
+                    break;
+                };
+                let slot = match job {
+                    Job::Seg(fi, seg) => {
+                        let (t, tx) = (Arc::clone(&shared), res_tx.clone());
+                        let me = seq;
+                        rayon::spawn(move || {
+                            let tagged = t.tag_segment(&seg);
+                            let _ = tx.send((me, seg, tagged));
+                        });
+                        in_flight += 1;
+                        Slot::Tagging(fi)
                     }
-                    Err(_) => break,
-                }
+                    other => Slot::Ready(other),
+                };
+                order.push_back((seq, slot));
+                seq += 1;
             }
-            if batch.is_empty() {
-                break;
-            }
-            let tagged: Vec<Option<SegmentTagged>> = batch
-                .par_iter()
-                .map(|j| match j {
-                    Job::Seg(_, seg) => Some(tagger.tag_segment(seg)),
-                    _ => None,
-                })
-                .collect();
-            for (job, t) in batch.into_iter().zip(tagged) {
+            // write what is ready, in order
+            let mut progressed = false;
+            while let Some((s, slot)) = order.front() {
+                let job = match slot {
+                    Slot::Ready(_) => match order.pop_front() {
+                        Some((_, Slot::Ready(j))) => j,
+                        _ => unreachable!("front checked"),
+                    },
+                    Slot::Tagging(fi) => match done.remove(s) {
+                        Some((seg, t)) => {
+                            let fi = *fi;
+                            order.pop_front();
+                            in_flight -= 1;
+                            Job::Tagged(fi, seg, t)
+                        }
+                        None => break,
+                    },
+                };
+                progressed = true;
                 let fi = match &job {
-                    Job::Open(fi, _) | Job::Seg(fi, _) | Job::End(fi, _, _) | Job::Fail(fi, _) => *fi,
+                    Job::Open(fi, _)
+                    | Job::Seg(fi, _)
+                    | Job::Tagged(fi, _, _)
+                    | Job::End(fi, _, _)
+                    | Job::Fail(fi, _) => *fi,
                 };
                 let count = counts.entry(fi).or_default();
                 let mut docs_err = Ok(());
@@ -535,15 +570,16 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
                 };
                 match job {
                     Job::Open(fi, name) => {
-                        asms.insert(fi, Assembler::new(&name, tagger.each_line()));
+                        asms.insert(fi, Assembler::new(&name, shared.each_line()));
                     }
-                    Job::Seg(fi, seg) => {
+                    Job::Seg(..) => unreachable!("segments are tagged before they are written"),
+                    Job::Tagged(fi, seg, t) => {
                         let asm = asms.get_mut(&fi).expect("assembler per open input");
                         let mut res = Ok(());
                         let own = seg.text.len();
                         asm.push(
                             &seg,
-                            t.expect("tagged"),
+                            t,
                             |q| {
                                 n_quotes += 1;
                                 count.1 += 1;
@@ -579,6 +615,18 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
                     }
                 }
                 docs_err?;
+            }
+            if order.is_empty() && reader_done {
+                break;
+            }
+            if !progressed {
+                // the oldest segment is still being tagged: wait for a result
+                let (s, seg, t) =
+                    res_rx.recv().map_err(|_| anyhow::anyhow!("a tagging task ended without its result"))?;
+                done.insert(s, (seg, t));
+                while let Ok((s, seg, t)) = res_rx.try_recv() {
+                    done.insert(s, (seg, t));
+                }
             }
         }
         Ok(())
