@@ -318,7 +318,17 @@ impl<'a> Unit<'a> {
                         }
                     }
                 }
-                Np::Invalid => {}
+                // 夏说: a surname alone stands for a person named before;
+                // resolved with the pronouns, to a person of that surname only
+                Np::Invalid => {
+                    let lead: Vec<usize> = (cs..hit.start).filter(|&i| !norm[i].is_whitespace()).collect();
+                    if let [i] = lead[..] {
+                        if self.k.surname_rank.get(&norm[i]).is_some_and(|&r| r <= COMMON_SURNAME_RANK) {
+                            let t: String = self.orig[i..i + 1].iter().collect();
+                            speaker = Some(Speaker::described(t, SpeakerType::Pronoun, (i, i + 1)));
+                        }
+                    }
+                }
             }
             clauses.push(Clause {
                 hit,
@@ -480,7 +490,21 @@ impl<'a> Unit<'a> {
         // the antecedent of a 他/她 speaker at `pos`: the last person named
         // in the unit, else of the article, else a one-person source
         // described earlier in the sentence
-        let antecedent = |pos: usize, pc: &[(usize, Speaker)]| -> Option<Speaker> {
+        let antecedent = |pos: usize, pc: &[(usize, Speaker)], pronoun: &Speaker| -> Option<Speaker> {
+            // a surname standing alone (夏说) takes only a person of that surname
+            let surname = Some(pronoun.text.chars().collect::<Vec<_>>())
+                .filter(|t| t.len() == 1 && self.k.surnames.contains(&t[0]))
+                .map(|t| t[0]);
+            if let Some(c) = surname {
+                let fits = |sp: &Speaker| sp.name.chars().count() >= 2 && sp.name.starts_with(c);
+                return named
+                    .iter()
+                    .chain(pc.iter())
+                    .filter(|(i, sp)| *i < pos && fits(sp))
+                    .max_by_key(|(i, _)| *i)
+                    .map(|(_, sp)| sp.clone())
+                    .or_else(|| state.last_person.clone().filter(|sp| fits(sp)));
+            }
             let kc = pc.partition_point(|(i, _)| *i < pos);
             let k = named.partition_point(|(i, _)| *i < pos);
             // on a tie the person quoted through a cue wins (max_by_key keeps the last)
@@ -503,10 +527,18 @@ impl<'a> Unit<'a> {
         for c in clauses.iter_mut() {
             if matches!(&c.speaker, Some(sp) if sp.stype == SpeakerType::Pronoun) {
                 let pos = c.clause_start;
-                if let Some(mut r) = antecedent(pos, &person_clauses) {
+                let pronoun = c.speaker.clone().expect("matched above");
+                if let Some(mut r) = antecedent(pos, &person_clauses, &pronoun) {
                     r.span = c.speaker.as_ref().map(|s| s.span).unwrap_or((pos, pos));
                     c.speaker = Some(r);
                     c.method = "pronoun";
+                } else if pronoun.text.chars().count() == 1
+                    && !pronoun
+                        .text
+                        .chars()
+                        .all(|x| self.k.role(Role::PronounPerson).contains(&x.to_string()))
+                {
+                    c.speaker = None; // a lone surname with no person to stand for
                 }
             }
             if c.here {
@@ -926,7 +958,7 @@ impl<'a> Unit<'a> {
                 });
                 if let Some(mut sp) = found {
                     if sp.stype == SpeakerType::Pronoun {
-                        if let Some(mut r) = antecedent(sp.span.0, &person_clauses) {
+                        if let Some(mut r) = antecedent(sp.span.0, &person_clauses, &sp) {
                             r.span = sp.span;
                             sp = r;
                         }

@@ -283,6 +283,19 @@ impl<'a> Parser<'a> {
         // 《document》
         if n[s] == '《' {
             let close = (s + 1..lim.min(s + 40)).find(|&q| n[q] == '》')?;
+            // 《剧本》杂志副主编周明, 《人民日报》记者李华: the title names the
+            // publication the person speaks for
+            if let Some((mut sp, end)) = self.parse_forward(close + 1, lim) {
+                if sp.span.0 == close + 1 && sp.stype != SpeakerType::Document {
+                    let publication = self.text(s, close + 1);
+                    sp.affiliation = format!("{publication}{}", sp.affiliation);
+                    sp.span.0 = s;
+                    if sp.stype != SpeakerType::Person {
+                        sp.text = self.text(s, sp.span.1);
+                    }
+                    return Some((sp, end));
+                }
+            }
             let name = self.text(s + 1, close);
             let sp = Speaker::described(name, SpeakerType::Document, (s, close + 1));
             return Some((sp, close + 1));
