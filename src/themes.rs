@@ -181,7 +181,9 @@ impl Engine {
     /// The keyword hits of `text`, to be read for any span of it with
     /// [`Engine::run_spans`] (one scan of a paragraph for all its quotes).
     pub fn hits_of(&self, text: &str) -> Hits {
-        Hits(self.hits(text))
+        let hits = self.hits(text);
+        debug_assert!(hits.windows(2).all(|w| w[0].2 <= w[1].2), "overlapping matches come in order of end");
+        Hits(hits)
     }
 
     /// [`Engine::run`] on the words `q` with their sentence `sent`, both
@@ -193,8 +195,12 @@ impl Engine {
         q: (usize, usize),
         sent: (usize, usize),
     ) -> (Vec<(String, f64)>, Vec<Evidence>) {
+        // hits come in order of their end: only those ending inside the span
+        // are looked at (no scan of a whole long paragraph per quote)
         let slice = |(s, e): (usize, usize)| -> Vec<Hit> {
-            all.0.iter().filter(|h| h.1 >= s && h.2 <= e).map(|h| (h.0, h.1 - s, h.2 - s)).collect()
+            let lo = all.0.partition_point(|h| h.2 <= s);
+            let hi = all.0.partition_point(|h| h.2 <= e);
+            all.0[lo..hi].iter().filter(|h| h.1 >= s).map(|h| (h.0, h.1 - s, h.2 - s)).collect()
         };
         let qh = slice(q);
         let no_context = sent.1 <= sent.0;

@@ -321,7 +321,9 @@ impl<'a> Unit<'a> {
                 // 夏说: a surname alone stands for a person named before;
                 // resolved with the pronouns, to a person of that surname only
                 Np::Invalid => {
-                    let lead: Vec<usize> = (cs..hit.start).filter(|&i| !norm[i].is_whitespace()).collect();
+                    // at most two, however long the clause (stays linear)
+                    let lead: Vec<usize> =
+                        (cs..hit.start).rev().filter(|&i| !norm[i].is_whitespace()).take(2).collect();
                     if let [i] = lead[..] {
                         if self.k.surname_rank.get(&norm[i]).is_some_and(|&r| r <= COMMON_SURNAME_RANK) {
                             let t: String = self.orig[i..i + 1].iter().collect();
