@@ -1008,6 +1008,34 @@ impl<'a> Unit<'a> {
                     }
                 }
             }
+            // 正如X指出的那样：采用……，“……”: a citation's words run on to the
+            // quote in the same sentence, with no other cue between them
+            let q_sent = sentence(q.open);
+            let cited = clauses.iter().rev().find(|c| {
+                c.citation
+                    && c.speaker.is_some()
+                    && matches!(c.after, After::Colon | After::Comma)
+                    && c.hit.end <= q.open
+                    && sentence(c.hit.start) == q_sent
+            });
+            if let Some(c) = cited {
+                let between = clauses.iter().any(|o| o.hit.start >= c.hit.end && o.hit.end <= q.open);
+                if !between {
+                    let f = Found {
+                        kind: Kind::Direct,
+                        start: q.start(),
+                        end: q.end(n),
+                        speaker: c.speaker.clone(),
+                        speaker_here: c.here,
+                        cue: Some((c.hit.start, c.hit.end)),
+                        method: if c.after == After::Colon { "colon" } else { "preposed" },
+                        confidence: 0.8,
+                        sentence: q_sent,
+                    };
+                    q_attr[qi] = Some(push(&mut out, f));
+                    continue;
+                }
+            }
             // the last non-citation speaker before this quote in the unit
             let prev = out
                 .iter()
