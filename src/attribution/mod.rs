@@ -1009,14 +1009,17 @@ impl<'a> Unit<'a> {
                 }
             }
             // 正如X指出的那样：采用……，“……”: a citation's words run on to the
-            // quote in the same sentence, with no other cue between them
+            // quote in the same sentence; 李明在微博上倡议大家报名，“……”: a
+            // cue with its object, then a comma and the quote. No other cue
+            // may stand between.
             let q_sent = sentence(q.open);
+            let after_comma = before > 0 && (is_comma(norm[before - 1]) || is_colon(norm[before - 1]));
             let cited = clauses.iter().rev().find(|c| {
-                c.citation
-                    && c.speaker.is_some()
-                    && matches!(c.after, After::Colon | After::Comma)
+                c.speaker.is_some()
                     && c.hit.end <= q.open
                     && sentence(c.hit.start) == q_sent
+                    && ((c.citation && matches!(c.after, After::Colon | After::Comma))
+                        || (c.class == CueClass::Speech && c.here && c.after == After::Bare && after_comma))
             });
             if let Some(c) = cited {
                 let between = clauses.iter().any(|o| o.hit.start >= c.hit.end && o.hit.end <= q.open);

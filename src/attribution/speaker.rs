@@ -687,6 +687,25 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// Length of a date or time opening at `p` (2025年6月18日, 26日,
+    /// 十八日): numerals, each group closed by a date unit.
+    fn date_at(&self, p: usize, lim: usize) -> Option<usize> {
+        let mut q = p;
+        loop {
+            let d0 = q;
+            while q < lim && (self.norm[q].is_ascii_digit() || self.char_is(q, Role::Numeral)) {
+                q += 1;
+            }
+            if q > d0 && q < lim && self.char_is(q, Role::DateUnit) {
+                q += 1;
+            } else {
+                q = d0;
+                break;
+            }
+        }
+        (q > p && q < lim).then_some(q - p)
+    }
+
     /// The speaker in front of a cue at `cue` whose clause starts at `cs`.
     pub fn before_cue(&self, cs: usize, cue: usize) -> Np {
         let n = self.norm;
@@ -726,6 +745,10 @@ impl<'a> Parser<'a> {
                     s += l;
                     continue;
                 }
+            }
+            if let Some(l) = self.date_at(s, cue) {
+                s += l; // 26日崔永元……倡议: a date opening the clause is not the speaker
+                continue;
             }
             break;
         }

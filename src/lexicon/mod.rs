@@ -449,6 +449,8 @@ pub enum Role {
     NotInName,
     NotName,
     Reporter,
+    Numeral,
+    DateUnit,
 }
 
 impl Role {
@@ -475,6 +477,8 @@ impl Role {
             "not_in_name" => Role::NotInName,
             "not_name" => Role::NotName,
             "reporter" => Role::Reporter,
+            "numeral" => Role::Numeral,
+            "date_unit" => Role::DateUnit,
             _ => return None,
         })
     }
