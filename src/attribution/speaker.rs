@@ -553,13 +553,29 @@ impl<'a> Parser<'a> {
         };
         let affil_text = |a: usize, b: usize| {
             let mut t: String = self.text(a, b);
+            // a bracket closed but not opened here, or holding a byline, ends
+            // something before the phrase (……电（记者顾正龙）伊拉克外交部长)
+            if let Some(i) = t.rfind(['）', ')']) {
+                let inner = t[..i].rfind(['（', '(']).map(|j| &t[j..i]);
+                let byline =
+                    inner.is_none_or(|x| self.k.role(Role::Reporter).iter().any(|r| x.contains(r.as_str())));
+                if byline {
+                    t = t[i + t[i..].chars().next().map_or(1, char::len_utf8)..].to_string();
+                }
+            }
             if let Some(i) = t.rfind('、') {
                 t = t[i + '、'.len_utf8()..].to_string();
             }
             if let Some(i) = t.rfind('的') {
                 t = t[i + '的'.len_utf8()..].to_string();
             }
-            t.trim_end_matches(['和', '与', '及']).to_string()
+            // a trailing conjunction (中国和) is dropped, not the end of a place (埃及)
+            let known = self.k.places.iter().chain(&self.k.orgs).any(|p| t.ends_with(p.as_str()));
+            if known {
+                t
+            } else {
+                t.trim_end_matches(['和', '与', '及']).to_string()
+            }
         };
         if let Some((ns, ne, person)) = name {
             let (title_s, title_str) = match title {
