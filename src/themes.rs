@@ -137,10 +137,24 @@ impl Engine {
     /// (`context_fallback_chars`); that evidence has rule ids ending in
     /// `@sentence`.
     pub fn run(&self, text: &str, context: &str) -> (Vec<(String, f64)>, Vec<Evidence>) {
-        let (labels, mut ev) = self.run_once(text, context);
+        let qh = self.hits(text);
+        let ch = if context.is_empty() { Vec::new() } else { self.hits(context) };
         let short = self.set.context_fallback_chars.is_some_and(|n| text.chars().count() <= n);
-        if labels.is_empty() && short && !context.is_empty() && context != text {
-            let (mut cl, cev) = self.run_once(context, "");
+        self.decide(&qh, &ch, context.is_empty(), short && context != text)
+    }
+
+    /// The rules on the words' hits `qh` and the sentence's `ch`; when
+    /// nothing fires and `may_fall_back`, the best label of the sentence.
+    fn decide(
+        &self,
+        qh: &[Hit],
+        ch: &[Hit],
+        no_context: bool,
+        may_fall_back: bool,
+    ) -> (Vec<(String, f64)>, Vec<Evidence>) {
+        let (labels, mut ev) = self.run_hits(qh, ch, no_context);
+        if labels.is_empty() && may_fall_back && !no_context {
+            let (mut cl, cev) = self.run_hits(ch, &[], true);
             cl.truncate(1);
             if !cl.is_empty() {
                 ev.extend(cev.into_iter().filter(|e| cl.iter().any(|(l, _)| *l == e.label)).map(|mut e| {
@@ -172,12 +186,6 @@ impl Engine {
         (best.1 + 1e-9 >= self.set.threshold(best.0) && best.1 >= share * total).then(|| best.0.to_string())
     }
 
-    fn run_once(&self, text: &str, context: &str) -> (Vec<(String, f64)>, Vec<Evidence>) {
-        let qh = self.hits(text);
-        let ch = if context.is_empty() { Vec::new() } else { self.hits(context) };
-        self.run_hits(&qh, &ch, context.is_empty())
-    }
-
     /// The keyword hits of `text`, to be read for any span of it with
     /// [`Engine::run_spans`] (one scan of a paragraph for all its quotes).
     pub fn hits_of(&self, text: &str) -> Hits {
@@ -205,20 +213,8 @@ impl Engine {
         let qh = slice(q);
         let no_context = sent.1 <= sent.0;
         let ch = if no_context { Vec::new() } else { slice(sent) };
-        let (labels, mut ev) = self.run_hits(&qh, &ch, no_context);
         let short = self.set.context_fallback_chars.is_some_and(|n| q.1 - q.0 <= n);
-        if labels.is_empty() && short && !no_context && q != sent {
-            let (mut cl, cev) = self.run_hits(&ch, &[], true);
-            cl.truncate(1);
-            if !cl.is_empty() {
-                ev.extend(cev.into_iter().filter(|e| cl.iter().any(|(l, _)| *l == e.label)).map(|mut e| {
-                    e.rule.push_str("@sentence");
-                    e
-                }));
-                return (cl, ev);
-            }
-        }
-        (labels, ev)
+        self.decide(&qh, &ch, no_context, short && q != sent)
     }
 
     fn run_hits(&self, qh: &[Hit], ch: &[Hit], no_context: bool) -> (Vec<(String, f64)>, Vec<Evidence>) {
