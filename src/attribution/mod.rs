@@ -1132,6 +1132,12 @@ impl<'a> Unit<'a> {
         }
 
         out.sort_by_key(|f| (f.start, f.end));
+        // one unit of speech, one row: two cues of one clause (发表声明说)
+        // give the same words twice; the cue nearer the words stays
+        out.sort_by_key(|f| (f.start, f.end, f.kind as u8, std::cmp::Reverse(f.cue.map(|c| c.0))));
+        out.dedup_by(|later, first| {
+            later.start == first.start && later.end == first.end && later.kind == first.kind
+        });
         // ---- carry context to the next unit
         let last_person = person_before(n, &person_clauses);
         if let Some(lp) = last_person {
