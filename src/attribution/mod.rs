@@ -960,7 +960,14 @@ impl<'a> Unit<'a> {
                 });
                 if let Some(mut sp) = found {
                     if sp.stype == SpeakerType::Pronoun {
-                        if let Some(mut r) = antecedent(sp.span.0, &person_clauses, &sp) {
+                        // persons already given quotes in this unit count too
+                        let mut persons = person_clauses.clone();
+                        persons.extend(out.iter().filter_map(|f| {
+                            let s = f.speaker.as_ref().filter(|s| s.stype == SpeakerType::Person)?;
+                            Some((if f.speaker_here { s.span.0 } else { f.start }, s.clone()))
+                        }));
+                        persons.sort_by_key(|(i, _)| *i);
+                        if let Some(mut r) = antecedent(sp.span.0, &persons, &sp) {
                             r.span = sp.span;
                             sp = r;
                         }
