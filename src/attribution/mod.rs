@@ -410,10 +410,26 @@ impl<'a> Unit<'a> {
                     });
                 }
             }
+            // surname + title standing for a person: 孙书记, 周老师
+            if found.is_none() && i > 0 {
+                if let Some((te, EntityKind::Title(false))) = v.first() {
+                    let ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+                    let common =
+                        self.k.surname_rank.get(&norm[i - 1]).is_some_and(|&r| r <= COMMON_SURNAME_RANK);
+                    if common && outside(i - 1) && (i == 1 || !ideograph(norm[i - 2])) {
+                        if let Some((sp, _)) = p.parse_forward(i - 1, n.min(te + 1)) {
+                            if sp.stype == SpeakerType::Person && sp.span == (i - 1, *te) {
+                                named.push((i - 1, sp));
+                            }
+                        }
+                    }
+                }
+            }
             if let Some(sp) = found {
                 named.push((i, sp));
             }
         }
+        named.sort_by_key(|(i, _)| *i);
         // pronouns → the last person before them
         // persons quoted through a cue in this unit, in order (pc), merged with `named`
         let person_before = |pos: usize, pc: &[(usize, Speaker)]| -> Option<Speaker> {
