@@ -369,6 +369,12 @@ impl<'a> Parser<'a> {
                                 break;
                             }
                         }
+                        // 司机们: a plural suffix makes any source noun a group
+                        if p < lim && self.char_is(p, Role::PluralSuffix) {
+                            p += 1;
+                            parts.push(Part::Source(ss, p, true));
+                            continue;
+                        }
                         parts.push(Part::Source(ss, e, g));
                         continue;
                     }

@@ -451,6 +451,7 @@ pub enum Role {
     Reporter,
     Numeral,
     DateUnit,
+    PluralSuffix,
 }
 
 impl Role {
@@ -479,6 +480,7 @@ impl Role {
             "reporter" => Role::Reporter,
             "numeral" => Role::Numeral,
             "date_unit" => Role::DateUnit,
+            "plural_suffix" => Role::PluralSuffix,
             _ => return None,
         })
     }
