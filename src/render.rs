@@ -425,7 +425,7 @@ mod tests {
     #[test]
     fn nested_and_hostile_text_stays_well_formed() {
         let t = crate::Tagger::new().unwrap();
-        let text = "<b>&</b>\n气象专家刘明解释说，由于今年雨水偏多，“河道里的水位明显上升了。”\n“这是第一段，也是最后一段。”王强说。\n";
+        let text = "<b>&</b>\n气象专家刘明解释说，由于今年雨水偏多，河道里的水位“明显上升，已经超过警戒线”。\n“这是第一段，也是最后一段。”王强说。\n";
         let tagged = t.tag("a<b>.txt", text);
         let kinds: Vec<&str> = tagged.quotes.iter().map(|q| q.kind.as_str()).collect();
         assert_eq!(kinds, ["indirect", "partial", "direct"]);

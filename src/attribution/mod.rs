@@ -895,6 +895,45 @@ impl<'a> Unit<'a> {
                     continue;
                 }
             }
+            // 她很感谢……，“朋友看到我笑得比以前多了……”: whole quoted sentences
+            // closing the reported clause are the speaker's own words, a
+            // direct row; the indirect clause ends before them
+            let first = top.partition_point(|&qi| self.quotes[qi].open <= s);
+            let trailing =
+                top[first..].iter().copied().take_while(|&qi| self.quotes[qi].open < e).find(|&qi| {
+                    let q = &self.quotes[qi];
+                    let mut b = q.open;
+                    while b > s && norm[b - 1].is_whitespace() {
+                        b -= 1;
+                    }
+                    let lead = b > s && (is_comma(norm[b - 1]) || is_colon(norm[b - 1]));
+                    let closes = q.close.is_some_and(|c| {
+                        norm[c + 1..e.max(c + 1)]
+                            .iter()
+                            .all(|&x| marks::is_clause_punct(x) || marks::is_closer(x) || x.is_whitespace())
+                    });
+                    lead && closes && speechlike(q) && b - 1 - s >= 4 && q_attr[qi].is_none()
+                });
+            if let Some(qi) = trailing {
+                let q = &self.quotes[qi];
+                let mut b = q.open;
+                while b > s && (norm[b - 1].is_whitespace() || marks::is_clause_punct(norm[b - 1])) {
+                    b -= 1;
+                }
+                e = b;
+                let f = Found {
+                    kind: Kind::Direct,
+                    start: q.start(),
+                    end: q.end(n),
+                    speaker: Some(sp.clone()),
+                    speaker_here: c.here,
+                    cue: Some((c.hit.start, c.hit.end)),
+                    method: "preposed",
+                    confidence: 0.8,
+                    sentence: c.sentence,
+                };
+                q_attr[qi] = Some(push(&mut out, f));
+            }
             let f = Found {
                 kind: Kind::Indirect,
                 start: s,
