@@ -660,6 +660,32 @@ impl<'a> Parser<'a> {
         }
         if let Some(t) = title {
             let (ts, title_str) = title_text(t);
+            // 舍里总裁, 泰国旅游局舍里总裁: a transliterated name (alone, or
+            // after an organisation) before the title that ends the phrase
+            let mut x = ts;
+            while x > body && ts - x < 5 && self.k.translit.contains(&self.norm[x - 1]) {
+                x -= 1;
+            }
+            if quant.is_none()
+                && t.1 == end
+                && (2..=4).contains(&(ts - x))
+                && (x == body || self.ends_with_org_suffix(body, x))
+                && !(x..ts)
+                    .any(|q| matches!(self.mention(q, ts), Some((_, EntityKind::Place | EntityKind::Org))))
+            {
+                let name = self.text(x, ts);
+                let sp = Speaker {
+                    text: name.clone(),
+                    name: name.clone(),
+                    title: title_str,
+                    affiliation: affil_text(body, x),
+                    stype: SpeakerType::Person,
+                    key: name,
+                    span: (s, end),
+                    person: None,
+                };
+                return Some((sp, end));
+            }
             let affiliation = if ts > body { affil_text(body, ts) } else { String::new() };
             let stype = if quant.is_some() && !group_quant {
                 SpeakerType::Anonymous
