@@ -529,7 +529,12 @@ impl<'a> Parser<'a> {
                     || self.norm[us..ue].contains(&'（')
                     || matches!(next, Some(Part::Affil(..)))
                     || matches!(parts.get(i.wrapping_sub(1)), Some(Part::Affil(..)) if i > 0);
-                let ok = org || (before_head && ue - us <= 2);
+                // 这位妇女, 几位老人: a lone description ending in a person noun
+                let person_noun = parts.len() == 1
+                    && ue - us <= 6
+                    && self.word_before(us, ue, Role::PersonNounEnd).is_some()
+                    && (quant.is_some() || ue - us >= 2);
+                let ok = org || person_noun || (before_head && ue - us <= 2);
                 if !ok {
                     return None;
                 }
@@ -823,6 +828,21 @@ impl<'a> Parser<'a> {
             s2 += l;
         }
         let s = s2;
+        // 这位妇女肯定地说: a manner word with 地 right before the cue ends
+        // the speaker phrase (the run would otherwise swallow it)
+        if cue >= 2 && n[cue - 1] == '地' {
+            for l in 2..=4 {
+                let ms = cue - 1 - l.min(cue - 1);
+                if ms <= s {
+                    break;
+                }
+                if let Some((sp, end)) = self.parse_forward(s, ms) {
+                    if end == ms {
+                        return Np::Found(sp, end);
+                    }
+                }
+            }
+        }
         let starts = std::iter::once(s).chain((s + 1..cue).filter(|&x| matches!(n[x - 1], '是' | '的')));
         for st in starts {
             if let Some((sp, end)) = self.parse_forward(st, cue) {
