@@ -894,6 +894,17 @@ impl<'a> Unit<'a> {
                 if clause_end - s < 3 {
                     continue;
                 }
+                // 村民们称他为“老农民”: naming someone, not reporting speech
+                let cue_word: String = norm[c.hit.start..c.hit.end].iter().collect();
+                let names = (s..clause_end).any(|i| {
+                    // the name given in quote marks right after the marker
+                    outside(i)
+                        && p.word_at(i, clause_end, Role::NamingMarker)
+                            .is_some_and(|l| norm.get(i + l).is_some_and(|&c| marks::closer_of(c).is_some()))
+                });
+                if self.k.role(Role::NamingVerb).contains(&cue_word) && names {
+                    continue;
+                }
             }
             // 她很感谢……，“朋友看到我笑得比以前多了……”: whole quoted sentences
             // closing the reported clause are the speaker's own words, a

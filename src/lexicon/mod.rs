@@ -452,6 +452,8 @@ pub enum Role {
     Numeral,
     DateUnit,
     PluralSuffix,
+    NamingVerb,
+    NamingMarker,
 }
 
 impl Role {
@@ -481,6 +483,8 @@ impl Role {
             "numeral" => Role::Numeral,
             "date_unit" => Role::DateUnit,
             "plural_suffix" => Role::PluralSuffix,
+            "naming_verb" => Role::NamingVerb,
+            "naming_marker" => Role::NamingMarker,
             _ => return None,
         })
     }
