@@ -190,6 +190,10 @@ impl<'a> Parser<'a> {
         {
             return Some(tl);
         }
+        // 常务副……: a title modifier is not a surname and a given name
+        if self.word_at(p, lim, Role::TitleModifier).is_some_and(|l| l >= 2) {
+            return None;
+        }
         // 小刘, 老王: a familiar prefix and a surname
         if p + 2 <= lim
             && self.char_is(p, Role::NamePrefix)
@@ -311,6 +315,19 @@ impl<'a> Parser<'a> {
         let mut pronoun: Option<(usize, bool)> = None;
         while p < lim {
             let last_is_title = matches!(parts.last(), Some(Part::Title(..)));
+            // 常务副市长: modifiers before a title are read with the title
+            if self.mention(p, lim).is_none() {
+                if let Some(l) = self.word_at(p, lim, Role::TitleModifier) {
+                    let mut q = p + l;
+                    while let Some(m) = self.word_at(q, lim, Role::TitleModifier) {
+                        q += m;
+                    }
+                    if matches!(self.mention(q, lim), Some((_, EntityKind::Title(_)))) {
+                        p = q;
+                        continue;
+                    }
+                }
+            }
             if let Some((e, kind)) = self.mention(p, lim) {
                 // a title right after a title-less unknown run may be a name's end
                 match kind {
@@ -823,6 +840,10 @@ impl<'a> Parser<'a> {
         let mut s2 = s;
         while let Some(l) = self.word_at(s2, cue, Role::Adverb) {
             if self.mention(s2, cue).is_some() {
+                break;
+            }
+            // 常务副市长: an adverb (常) that opens a longer title modifier stays
+            if self.word_at(s2, cue, Role::TitleModifier).is_some_and(|m| m > l) {
                 break;
             }
             s2 += l;
