@@ -325,7 +325,7 @@ impl<'a> Unit<'a> {
                     let lead: Vec<usize> =
                         (cs..hit.start).rev().filter(|&i| !norm[i].is_whitespace()).take(2).collect();
                     if let [i] = lead[..] {
-                        if self.k.surname_rank.get(&norm[i]).is_some_and(|&r| r <= COMMON_SURNAME_RANK) {
+                        if self.common_surname(norm[i]) {
                             let t: String = self.orig[i..i + 1].iter().collect();
                             speaker = Some(Speaker::described(t, SpeakerType::Pronoun, (i, i + 1)));
                         }
@@ -374,9 +374,7 @@ impl<'a> Unit<'a> {
                 let lim = next_punct[i];
                 if let Some((sp, _)) = p.parse_forward(i, lim) {
                     // an unlisted name with no title: three characters and a common surname
-                    let common = sp.name.chars().next().is_some_and(|c| {
-                        self.k.surname_rank.get(&c).is_some_and(|&r| r <= COMMON_SURNAME_RANK)
-                    });
+                    let common = sp.name.chars().next().is_some_and(|c| self.common_surname(c));
                     let strong = sp.person.is_some()
                         || !sp.title.is_empty()
                         || (sp.name.chars().count() >= 3 && common);
@@ -413,10 +411,7 @@ impl<'a> Unit<'a> {
             // surname + title standing for a person: 孙书记, 周老师
             if found.is_none() && i > 0 {
                 if let Some((te, EntityKind::Title(false))) = v.first() {
-                    let ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-                    let common =
-                        self.k.surname_rank.get(&norm[i - 1]).is_some_and(|&r| r <= COMMON_SURNAME_RANK);
-                    if common && outside(i - 1) && (i == 1 || !ideograph(norm[i - 2])) {
+                    if self.lone_surname_before(i) && outside(i - 1) {
                         if let Some((sp, _)) = p.parse_forward(i - 1, n.min(te + 1)) {
                             if sp.stype == SpeakerType::Person && sp.span == (i - 1, *te) {
                                 named.push((i - 1, sp));
@@ -458,11 +453,7 @@ impl<'a> Unit<'a> {
                 }
                 // 孙书记, 老赵: a surname before the noun makes it a person's
                 // name, which is not a described source
-                let ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-                if i > 0
-                    && self.k.surname_rank.get(&norm[i - 1]).is_some_and(|&r| r <= COMMON_SURNAME_RANK)
-                    && (i == 1 || !ideograph(norm[i - 2]))
-                {
+                if self.lone_surname_before(i) {
                     continue;
                 }
                 // the phrase that ends with the mention: it may open with a
@@ -523,18 +514,7 @@ impl<'a> Unit<'a> {
                     .map(|(_, sp)| sp.clone())
                     .or_else(|| state.last_person.clone().filter(|sp| fits(sp)));
             }
-            let kc = pc.partition_point(|(i, _)| *i < pos);
-            let k = named.partition_point(|(i, _)| *i < pos);
-            // on a tie the person quoted through a cue wins (max_by_key keeps the last)
-            let in_unit = [
-                k.checked_sub(1).map(|x| (&named[x].0, &named[x].1)),
-                kc.checked_sub(1).map(|x| (&pc[x].0, &pc[x].1)),
-            ]
-            .into_iter()
-            .flatten()
-            .max_by_key(|(i, _)| **i)
-            .map(|(i, sp)| (*i, sp.clone()));
-            in_unit.map(|x| x.1).or_else(|| state.last_person.clone()).or_else(|| {
+            person_before(pos, pc).or_else(|| {
                 described_before(pos).map(|x| x.1).filter(|sp| {
                     !self.k.role(Role::Reporter).contains(&sp.title)
                         && !self.k.role(Role::Reporter).contains(&sp.text)
@@ -896,16 +876,32 @@ impl<'a> Unit<'a> {
                 }
                 // 村民们称他为“老农民”: naming someone, not reporting speech
                 let cue_word: String = norm[c.hit.start..c.hit.end].iter().collect();
-                let names = (s..clause_end).any(|i| {
-                    // the name given in quote marks right after the marker
-                    outside(i)
-                        && p.word_at(i, clause_end, Role::NamingMarker)
-                            .is_some_and(|l| norm.get(i + l).is_some_and(|&c| marks::closer_of(c).is_some()))
-                });
-                if self.k.role(Role::NamingVerb).contains(&cue_word) && names {
+                let names = || {
+                    (s..clause_end).any(|i| {
+                        // the name given in quote marks right after the marker
+                        outside(i)
+                            && p.word_at(i, clause_end, Role::NamingMarker).is_some_and(|l| {
+                                norm.get(i + l).is_some_and(|&c| marks::closer_of(c).is_some())
+                            })
+                    })
+                };
+                if self.k.role(Role::NamingVerb).contains(&cue_word) && names() {
                     continue;
                 }
             }
+            // a row of this clause: its speaker, cue and sentence
+            let of_clause =
+                |kind: Kind, (start, end): (usize, usize), method: &'static str, confidence: f32| Found {
+                    kind,
+                    start,
+                    end,
+                    speaker: Some(sp.clone()),
+                    speaker_here: c.here,
+                    cue: Some((c.hit.start, c.hit.end)),
+                    method,
+                    confidence,
+                    sentence: c.sentence,
+                };
             // 她很感谢……，“朋友看到我笑得比以前多了……”: whole quoted sentences
             // closing the reported clause are the speaker's own words, a
             // direct row; the indirect clause ends before them
@@ -932,30 +928,11 @@ impl<'a> Unit<'a> {
                     b -= 1;
                 }
                 e = b;
-                let f = Found {
-                    kind: Kind::Direct,
-                    start: q.start(),
-                    end: q.end(n),
-                    speaker: Some(sp.clone()),
-                    speaker_here: c.here,
-                    cue: Some((c.hit.start, c.hit.end)),
-                    method: "preposed",
-                    confidence: 0.8,
-                    sentence: c.sentence,
-                };
+                let f = of_clause(Kind::Direct, (q.start(), q.end(n)), "preposed", 0.8);
                 q_attr[qi] = Some(push(&mut out, f));
             }
-            let f = Found {
-                kind: Kind::Indirect,
-                start: s,
-                end: e,
-                speaker: Some(sp.clone()),
-                speaker_here: c.here,
-                cue: Some((c.hit.start, c.hit.end)),
-                method: c.method,
-                confidence: if c.method == "indirect" { 0.85 } else { 0.7 },
-                sentence: c.sentence,
-            };
+            let f =
+                of_clause(Kind::Indirect, (s, e), c.method, if c.method == "indirect" { 0.85 } else { 0.7 });
             push(&mut out, f);
             // fragments quoted inside the reported clause
             let first = top.partition_point(|&qi| self.quotes[qi].open < s);
@@ -973,24 +950,12 @@ impl<'a> Unit<'a> {
                 if !ok {
                     continue;
                 }
-                let f = Found {
-                    kind: Kind::Partial,
-                    start: q.start(),
-                    end: q.end(n),
-                    speaker: Some(sp.clone()),
-                    speaker_here: c.here,
-                    cue: Some((c.hit.start, c.hit.end)),
-                    method: "partial_in_indirect",
-                    confidence: 0.8,
-                    sentence: c.sentence,
-                };
+                let f = of_clause(Kind::Partial, (q.start(), q.end(n)), "partial_in_indirect", 0.8);
                 q_attr[qi] = Some(push(&mut out, f));
             }
         }
 
         // ---- quotes with no cue: turns, or terms
-        let mut order: Vec<usize> = (0..out.len()).collect();
-        order.sort_by_key(|&i| out[i].start);
         for &qi in &top {
             if q_attr[qi].is_some() {
                 continue;
@@ -1236,6 +1201,17 @@ impl<'a> Unit<'a> {
             state.turn = None;
         }
         out
+    }
+
+    /// Is `c` a surname at least as common as [`COMMON_SURNAME_RANK`]?
+    fn common_surname(&self, c: char) -> bool {
+        self.k.surname_rank.get(&c).is_some_and(|&r| r <= COMMON_SURNAME_RANK)
+    }
+
+    /// Does a common surname stand alone right before `i` (孙书记, not 有关负责人)?
+    fn lone_surname_before(&self, i: usize) -> bool {
+        let ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        i > 0 && self.common_surname(self.norm[i - 1]) && (i == 1 || !ideograph(self.norm[i - 2]))
     }
 
     /// The subject at the start of `[s, e)`: connectives and adverbs skipped.
