@@ -72,13 +72,8 @@ fn stages(c: &mut Criterion) {
     let inputs: Vec<_> = lines
         .iter()
         .map(|l| {
-            let n = l.norm.len();
-            (
-                quotes::find(&l.norm),
-                m.cues(k, &l.s, &l.b2c),
-                m.entities(&l.s, &l.b2c, n),
-                m.words(&l.s, &l.b2c, n),
-            )
+            let (ents, words) = m.scan(&l.s, &l.b2c, l.norm.len());
+            (quotes::find(&l.norm), m.cues(k, &l.s, &l.b2c), ents, words)
         })
         .collect();
     g.bench_function("attribution", |b| {

@@ -130,20 +130,19 @@ impl WordIndex {
     }
 }
 
-fn csr(
-    mut hits: Vec<(u32, u32, u32)>,
-    key: fn(&(u32, u32, u32)) -> u32,
-    n: usize,
-) -> (Vec<(u32, u32, u32)>, Vec<u32>) {
-    hits.sort_by_key(key);
-    let mut at = vec![0u32; n + 2];
-    for h in &hits {
-        at[key(h) as usize + 1] += 1;
+/// Items grouped by a position key, as one sorted array and the index of
+/// each position's first item (`at[p]..at[p + 1]`) for `positions`
+/// positions. Items of one position keep their order.
+fn csr<T>(mut items: Vec<T>, key: fn(&T) -> usize, positions: usize) -> (Vec<T>, Vec<u32>) {
+    items.sort_by_key(key);
+    let mut at = vec![0u32; positions + 1];
+    for h in &items {
+        at[key(h) + 1] += 1;
     }
     for i in 1..at.len() {
         at[i] += at[i - 1];
     }
-    (hits, at)
+    (items, at)
 }
 
 fn build(ac: &mut AhoCorasickBuilder, pats: &[String]) -> AhoCorasick {
@@ -237,14 +236,9 @@ impl Matchers {
         (Self::mentions(ents, n), Self::word_index(words, n))
     }
 
-    /// Function words of `text` (a unit of `n` characters).
-    pub fn words(&self, text: &str, b2c: &[usize], n: usize) -> WordIndex {
-        self.scan(text, b2c, n).1
-    }
-
     fn word_index(hits: Vec<(u32, u32, u32)>, n: usize) -> WordIndex {
-        let (by_start, start_at) = csr(hits.clone(), |h| h.0, n);
-        let (by_end, end_at) = csr(hits, |h| h.1, n);
+        let (by_start, start_at) = csr(hits.clone(), |h| h.0 as usize, n + 1);
+        let (by_end, end_at) = csr(hits, |h| h.1 as usize, n + 1);
         WordIndex { by_start, start_at, by_end, end_at }
     }
 
@@ -268,14 +262,9 @@ impl Matchers {
     }
 
     fn mentions(mut hits: Vec<(usize, usize, EntityKind)>, n: usize) -> Mentions {
-        hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(rank(&a.2).cmp(&rank(&b.2))));
-        let mut at = vec![0u32; n + 1];
-        for h in &hits {
-            at[h.0 + 1] += 1;
-        }
-        for i in 1..at.len() {
-            at[i] += at[i - 1];
-        }
+        // longest first, then by kind; csr keeps that order within a start
+        hits.sort_by(|a, b| b.1.cmp(&a.1).then(rank(&a.2).cmp(&rank(&b.2))));
+        let (hits, at) = csr(hits, |h| h.0, n);
         Mentions { items: hits.into_iter().map(|(_, e, k)| (e, k)).collect(), at }
     }
 }

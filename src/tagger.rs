@@ -67,6 +67,8 @@ pub struct Tagger {
     each_line: bool,
     themes_on: bool,
     folder: Folder,
+    /// One-character words that cannot open a paragraph (where a segment may not be cut).
+    non_initial: Vec<char>,
 }
 
 /// The result of tagging one text.
@@ -76,23 +78,6 @@ pub struct Tagged {
     pub quotes: Vec<Quote>,
     /// The articles found in the text.
     pub docs: Vec<DocRecord>,
-}
-
-impl Tagged {
-    /// Joins the results of a page's articles: quotes in order of
-    /// appearance, numbered from 1.
-    pub fn merge(parts: Vec<Tagged>) -> Tagged {
-        let mut out = Tagged::default();
-        for p in parts {
-            out.quotes.extend(p.quotes);
-            out.docs.extend(p.docs);
-        }
-        out.quotes.sort_by_key(|q| (q.start, q.end));
-        for (i, q) in out.quotes.iter_mut().enumerate() {
-            q.quote_id = i + 1;
-        }
-        out
-    }
 }
 
 /// A text split into articles.
@@ -139,7 +124,8 @@ impl Tagger {
         let themes = Engine::new(&k.themes);
         let stance = Engine::new(&k.stance);
         let folder = Folder::new(&k.t2s);
-        Tagger { k, m, themes, stance, include_terms, each_line: false, themes_on: true, folder }
+        let non_initial = Self::non_initial(&k);
+        Tagger { k, m, themes, stance, include_terms, each_line: false, themes_on: true, folder, non_initial }
     }
 
     /// Folds one character for matching (full width, traditional script).
@@ -163,7 +149,7 @@ impl Tagger {
     pub fn tag(&self, name: &str, text: &str) -> Tagged {
         let mut out = Tagged::default();
         let mut asm = Assembler::new(name, self.each_line);
-        let segs = Segments::from_text(name, text, self.non_initial()).with_context(!self.each_line);
+        let segs = Segments::from_text(name, text, self.non_initial.clone()).with_context(!self.each_line);
         for seg in segs {
             let seg = seg.expect("decoded text cannot fail");
             let t = self.tag_segment(&seg);
@@ -177,7 +163,7 @@ impl Tagger {
     /// [`Tagger::tag_segment`], possibly on several threads, and join the
     /// results in order with an [`Assembler`].
     pub fn segments<R: std::io::Read>(&self, name: &str, r: R, opts: DecodeOptions) -> Segments<R> {
-        Segments::new(name, r, opts, self.non_initial()).with_context(!self.each_line)
+        Segments::new(name, r, opts, self.non_initial.clone()).with_context(!self.each_line)
     }
 
     /// Is every line a document of its own?
@@ -185,9 +171,8 @@ impl Tagger {
         self.each_line
     }
 
-    fn non_initial(&self) -> Vec<char> {
-        let mut v: Vec<char> = self
-            .k
+    fn non_initial(k: &Knowledge) -> Vec<char> {
+        let mut v: Vec<char> = k
             .role(crate::lexicon::Role::NonInitial)
             .iter()
             .filter_map(|w| {
