@@ -46,12 +46,13 @@ fn speaker_kind(t: &str) -> &'static str {
 }
 
 impl Tagger {
-    /// The speaker candidates of quote `q` of `text` (as returned by
-    /// [`Tagger::tag`] on the same text): lexicon mentions in the paragraph
-    /// within 80 characters before the quote or its cue, and after it up to
-    /// the sentence end, with the reason each was taken or passed over.
-    pub fn candidates(&self, text: &str, q: &Quote) -> Vec<Candidate> {
-        let chars: Vec<char> = text.chars().collect();
+    /// The speaker candidates of quote `q` of a text given as its
+    /// characters `chars` (`q` as returned by [`Tagger::tag`] on that text):
+    /// lexicon mentions in the paragraph within 80 characters before the
+    /// quote or its cue, and after it up to the sentence end, with the
+    /// reason each was taken or passed over. The characters are taken once
+    /// by the caller, not again for every quote.
+    pub fn candidates(&self, chars: &[char], q: &Quote) -> Vec<Candidate> {
         // the paragraph around the quote
         let mut ps = q.start.min(chars.len());
         while ps > 0 && chars[ps - 1] != '\n' {
@@ -140,7 +141,8 @@ mod tests {
         let text = "在北京举行的会议上，外交部发言人毛宁表示：“中方坚决反对。”";
         let tagged = t.tag("x", text);
         let q = &tagged.quotes[0];
-        let c = t.candidates(text, q);
+        let chars: Vec<char> = text.chars().collect();
+        let c = t.candidates(&chars, q);
         let won: Vec<&Candidate> = c.iter().filter(|c| c.chosen).collect();
         assert_eq!(won.len(), 1, "{c:?}");
         assert!(won[0].text.contains("毛宁") && won[0].reason.contains("colon"), "{c:?}");

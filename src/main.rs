@@ -267,7 +267,7 @@ fn explain(file: &Path, only: Option<usize>, lexicons: Option<&Path>) -> Result<
             q.stance,
             if q.cue_stance.is_empty() { "-" } else { &q.cue_stance }
         )?;
-        let cands = tagger.candidates(&text, q);
+        let cands = tagger.candidates(&chars, q);
         if cands.is_empty() {
             writeln!(out, "  candidates none in the paragraph")?;
         }
