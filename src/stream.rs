@@ -186,24 +186,28 @@ impl<R: Read> Segments<R> {
         Ok(())
     }
 
-    /// Is the break before byte `at` of `text` (just after a `\n`) quiet?
+    /// Is the break between the lines `prev` and `next` quiet: `prev`
+    /// closes its paragraph and `next` does not continue it?
     fn quiet(&self, prev: &str, next: &str) -> bool {
         let p = prev.trim_end();
         let Some(last) = p.chars().last() else { return true };
-        let n = next.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
-        let Some(first) = n.chars().next() else { return true };
+        if Self::lead_trimmed(next).is_empty() {
+            return true;
+        }
         let chars: Vec<char> = p.chars().collect();
         marks::is_paragraph_end(last)
             && marks::balance(&chars).open_at_end.is_empty()
-            && !marks::is_closer(first)
-            && !marks::is_clause_punct(first)
-            && !self.non_initial.contains(&first)
+            && !self.strong_start(next)
+    }
+
+    /// `line` without its leading white space (ideographic space included).
+    fn lead_trimmed(line: &str) -> &str {
+        line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
     }
 
     /// Does a line start by continuing a broken paragraph?
     fn strong_start(&self, line: &str) -> bool {
-        let n = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
-        n.chars().next().is_some_and(|first| {
+        Self::lead_trimmed(line).chars().next().is_some_and(|first| {
             marks::is_closer(first) || marks::is_clause_punct(first) || self.non_initial.contains(&first)
         })
     }
