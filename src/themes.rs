@@ -71,6 +71,14 @@ type Hit = (usize, usize, usize); // word, start, end (chars)
 #[derive(Debug, Clone, Default)]
 pub struct Hits(Vec<Hit>);
 
+/// Adds a fired rule's weight to its label's score.
+fn add_score(scores: &mut Vec<(String, f64)>, rule: &crate::lexicon::rules::Rule) {
+    match scores.iter_mut().find(|(l, _)| *l == rule.label) {
+        Some(s) => s.1 += rule.weight,
+        None => scores.push((rule.label.clone(), rule.weight)),
+    }
+}
+
 impl Engine {
     /// Compiles `set`.
     pub fn new(set: &RuleSet) -> Engine {
@@ -172,18 +180,35 @@ impl Engine {
     pub fn dominant(&self, text: &str) -> Option<String> {
         let share = self.set.article_fallback_share?;
         let hits = self.hits(text);
-        let mut scores: Vec<(&str, f64)> = Vec::new();
-        for (r, spec) in self.rules.iter().zip(&self.set.rules) {
-            if self.fire(r, &hits).is_some() {
-                match scores.iter_mut().find(|(l, _)| *l == spec.label) {
-                    Some(s) => s.1 += spec.weight,
-                    None => scores.push((&spec.label, spec.weight)),
-                }
-            }
+        let mut scores: Vec<(String, f64)> = Vec::new();
+        for (ri, _) in self.fired(&hits, &[], true) {
+            add_score(&mut scores, &self.set.rules[ri]);
         }
         let total: f64 = scores.iter().map(|s| s.1).sum();
         let best = scores.iter().max_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal))?;
-        (best.1 + 1e-9 >= self.set.threshold(best.0) && best.1 >= share * total).then(|| best.0.to_string())
+        (best.1 + 1e-9 >= self.set.threshold(&best.0) && best.1 >= share * total).then(|| best.0.clone())
+    }
+
+    /// The rules that fire on the words' hits `qh` and the sentence's `ch`
+    /// (each rule reads the hits of its scope), in file order, with the
+    /// keywords that made each fire. Only rules with one of their own
+    /// keywords present are tried.
+    fn fired(&self, qh: &[Hit], ch: &[Hit], no_context: bool) -> Vec<(usize, Vec<Hit>)> {
+        let mut candidates: Vec<u32> =
+            qh.iter().chain(ch).flat_map(|h| self.triggers.get(h.0).into_iter().flatten().copied()).collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+            .into_iter()
+            .filter_map(|ri| {
+                let ri = ri as usize;
+                let hits = match self.set.rules[ri].scope {
+                    Scope::Sentence if !no_context => ch,
+                    _ => qh,
+                };
+                self.fire(&self.rules[ri], hits).map(|kw| (ri, kw))
+            })
+            .collect()
     }
 
     /// The keyword hits of `text`, to be read for any span of it with
@@ -220,34 +245,14 @@ impl Engine {
     fn run_hits(&self, qh: &[Hit], ch: &[Hit], no_context: bool) -> (Vec<(String, f64)>, Vec<Evidence>) {
         let mut scores: Vec<(String, f64)> = Vec::new();
         let mut ev = Vec::new();
-        // a rule fires only with one of its own keywords present: try those, in file order
-        let mut candidates: Vec<u32> =
-            qh.iter().chain(ch).flat_map(|h| self.triggers.get(h.0).into_iter().flatten().copied()).collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        for ri in candidates {
-            let (r, spec) = (&self.rules[ri as usize], &self.set.rules[ri as usize]);
-            let hits = match spec.scope {
-                Scope::Quote | Scope::Cue => qh,
-                Scope::Sentence => {
-                    if no_context {
-                        qh
-                    } else {
-                        ch
-                    }
-                }
-            };
-            if let Some(kw) = self.fire(r, hits) {
-                match scores.iter_mut().find(|(l, _)| *l == spec.label) {
-                    Some(s) => s.1 += spec.weight,
-                    None => scores.push((spec.label.clone(), spec.weight)),
-                }
-                ev.push(Evidence {
-                    rule: spec.id.clone(),
-                    label: spec.label.clone(),
-                    keywords: kw.iter().map(|&(w, s, e)| (self.words[w].clone(), s, e)).collect(),
-                });
-            }
+        for (ri, kw) in self.fired(qh, ch, no_context) {
+            let spec = &self.set.rules[ri];
+            add_score(&mut scores, spec);
+            ev.push(Evidence {
+                rule: spec.id.clone(),
+                label: spec.label.clone(),
+                keywords: kw.iter().map(|&(w, s, e)| (self.words[w].clone(), s, e)).collect(),
+            });
         }
         let mut labels: Vec<(String, f64)> =
             scores.into_iter().filter(|(l, s)| *s + 1e-9 >= self.set.threshold(l)).collect();
