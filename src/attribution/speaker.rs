@@ -535,6 +535,13 @@ impl<'a> Parser<'a> {
             | Part::Unknown(_, e) => *e,
             Part::Conn => return None,
         };
+        // 这位妇女, 几位老人: a short run ending in a person noun, after a
+        // quantifier or of two characters at least
+        let person_description = |us: usize, ue: usize| {
+            ue - us <= 6
+                && self.word_before(us, ue, Role::PersonNounEnd).is_some()
+                && (quant.is_some() || ue - us >= 2)
+        };
         // an unknown run must be an organisation or stand before a title/source
         for (i, part) in parts.iter().enumerate() {
             if let Part::Unknown(us, ue) = *part {
@@ -547,10 +554,7 @@ impl<'a> Parser<'a> {
                     || matches!(next, Some(Part::Affil(..)))
                     || matches!(parts.get(i.wrapping_sub(1)), Some(Part::Affil(..)) if i > 0);
                 // 这位妇女, 几位老人: a lone description ending in a person noun
-                let person_noun = parts.len() == 1
-                    && ue - us <= 6
-                    && self.word_before(us, ue, Role::PersonNounEnd).is_some()
-                    && (quant.is_some() || ue - us >= 2);
+                let person_noun = parts.len() == 1 && person_description(us, ue);
                 let ok = org || person_noun || (before_head && ue - us <= 2);
                 if !ok {
                     return None;
@@ -597,12 +601,15 @@ impl<'a> Parser<'a> {
             if let Some(i) = t.rfind('的') {
                 t = t[i + '的'.len_utf8()..].to_string();
             }
-            // a trailing conjunction (中国和) is dropped, not the end of a place (埃及)
-            let known = self.k.places.iter().chain(&self.k.orgs).any(|p| t.ends_with(p.as_str()));
-            if known {
-                t
+            // a trailing conjunction (中国和) is dropped, not the end of a
+            // place (埃及); the lexicon is searched only when one is there
+            let conjunctions = ['和', '与', '及'];
+            if t.ends_with(conjunctions)
+                && !self.k.places.iter().chain(&self.k.orgs).any(|p| t.ends_with(p.as_str()))
+            {
+                t.trim_end_matches(conjunctions).to_string()
             } else {
-                t.trim_end_matches(['和', '与', '及']).to_string()
+                t
             }
         };
         if let Some((ns, ne, person)) = name {
@@ -733,10 +740,7 @@ impl<'a> Parser<'a> {
         }
         // 这位妇女, 几位老人: a description ending in a person noun
         if let [Part::Unknown(us, ue)] = parts {
-            if ue - us <= 6
-                && self.word_before(*us, *ue, Role::PersonNounEnd).is_some()
-                && (quant.is_some() || ue - us >= 2)
-            {
+            if person_description(*us, *ue) {
                 let t = self.norm[*us..*ue].iter().collect::<String>();
                 let stype = if t.ends_with('们') || group_quant {
                     SpeakerType::Group
