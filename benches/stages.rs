@@ -6,7 +6,7 @@
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use yinyu::attribution::{DocState, Unit};
-use yinyu::mentions::{byte_to_char, Matchers};
+use yinyu::mentions::{byte_to_char, ByteToChar, CueHit, Matchers};
 use yinyu::text::normalize::fold;
 use yinyu::themes::Engine;
 use yinyu::{quotes, Format, QuoteWriter, Tagger};
@@ -27,7 +27,7 @@ fn sample() -> String {
 struct Line {
     norm: Vec<char>,
     s: String,
-    b2c: Vec<usize>,
+    b2c: ByteToChar,
 }
 
 fn stages(c: &mut Criterion) {
@@ -61,9 +61,7 @@ fn stages(c: &mut Criterion) {
                 .map(|l| {
                     let n = l.norm.len();
                     let (e, w) = m.scan(&l.s, &l.b2c, n);
-                    m.cues(k, &l.s, &l.b2c).len()
-                        + e.len()
-                        + w.at(0, n, yinyu::lexicon::Role::Adverb).unwrap_or(0)
+                    m.cues(k, &l.s).len() + e.len() + w.at(0, n, yinyu::lexicon::Role::Adverb).unwrap_or(0)
                 })
                 .sum::<usize>()
         })
@@ -73,7 +71,8 @@ fn stages(c: &mut Criterion) {
         .iter()
         .map(|l| {
             let (ents, words) = m.scan(&l.s, &l.b2c, l.norm.len());
-            (quotes::find(&l.norm), m.cues(k, &l.s, &l.b2c), ents, words)
+            let cues: Vec<CueHit> = m.cues(k, &l.s).into_iter().map(|h| h.to_chars(&l.b2c)).collect();
+            (quotes::find(&l.norm), cues, ents, words)
         })
         .collect();
     g.bench_function("attribution", |b| {

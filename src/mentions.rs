@@ -28,12 +28,19 @@ pub enum EntityKind {
 /// A cue found in a unit.
 #[derive(Debug, Clone, Copy)]
 pub struct CueHit {
-    /// First character.
+    /// First character (first byte, as [`Matchers::cues`] returns it).
     pub start: usize,
     /// One past the last.
     pub end: usize,
     /// Index into `Knowledge::cues`.
     pub cue: usize,
+}
+
+impl CueHit {
+    /// The hit with character offsets instead of byte offsets.
+    pub fn to_chars(self, b2c: &ByteToChar) -> CueHit {
+        CueHit { start: b2c.at(self.start), end: b2c.at(self.end), cue: self.cue }
+    }
 }
 
 /// Entity mentions of one unit, indexed by start character: at each
@@ -64,7 +71,7 @@ impl Mentions {
     }
 
     /// `(position, mentions starting there)` for every position.
-    pub fn iter(&self) -> impl Iterator<Item = (usize, &[(usize, EntityKind)])> {
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (usize, &[(usize, EntityKind)])> {
         self.at.windows(2).enumerate().map(|(i, w)| (i, &self.items[w[0] as usize..w[1] as usize]))
     }
 }
@@ -213,13 +220,13 @@ impl Matchers {
 
     /// Entity mentions and function words of `text` (a unit of `n`
     /// characters), from one scan.
-    pub fn scan(&self, text: &str, b2c: &[usize], n: usize) -> (Mentions, WordIndex) {
+    pub fn scan(&self, text: &str, b2c: &ByteToChar, n: usize) -> (Mentions, WordIndex) {
         let ne = self.entity_kinds.len();
         let mut ents: Vec<(usize, usize, EntityKind)> = Vec::new();
         let mut words: Vec<(u32, u32, u32)> = Vec::new();
         for m in self.both.find_overlapping_iter(text) {
             let p = m.pattern().as_usize();
-            let (s, e) = (b2c[m.start()], b2c[m.end()]);
+            let (s, e) = (b2c.at(m.start()), b2c.at(m.end()));
             if p < ne {
                 ents.push((s, e, self.entity_kinds[p]));
             } else {
@@ -242,22 +249,19 @@ impl Matchers {
         WordIndex { by_start, start_at, by_end, end_at }
     }
 
-    /// Does `text` hold a cue that is not hidden by a blocker?
-    pub fn has_cue(&self, k: &Knowledge, text: &str) -> bool {
-        self.cues.find_iter(text).any(|m| k.cues[m.pattern().as_usize()].class != CueClass::Block)
-    }
-
-    /// Cue hits in `text` (a unit's normalised text), blockers removed.
-    pub fn cues(&self, k: &Knowledge, text: &str, b2c: &[usize]) -> Vec<CueHit> {
+    /// Cue hits in `text` (a unit's normalised text), blockers removed,
+    /// with byte offsets: a unit without any is skipped before its
+    /// character offsets are worked out (see [`CueHit::to_chars`]).
+    pub fn cues(&self, k: &Knowledge, text: &str) -> Vec<CueHit> {
         self.cues
             .find_iter(text)
             .filter(|m| k.cues[m.pattern().as_usize()].class != CueClass::Block)
-            .map(|m| CueHit { start: b2c[m.start()], end: b2c[m.end()], cue: m.pattern().as_usize() })
+            .map(|m| CueHit { start: m.start(), end: m.end(), cue: m.pattern().as_usize() })
             .collect()
     }
 
     /// All entity mentions of `text` (a unit of `n` characters).
-    pub fn entities(&self, text: &str, b2c: &[usize], n: usize) -> Mentions {
+    pub fn entities(&self, text: &str, b2c: &ByteToChar, n: usize) -> Mentions {
         self.scan(text, b2c, n).0
     }
 
@@ -282,16 +286,28 @@ fn rank(k: &EntityKind) -> u8 {
     }
 }
 
-/// Byte offset → character index table for `text` (length `len + 1`).
-pub fn byte_to_char(text: &str) -> Vec<usize> {
-    let mut t = vec![0usize; text.len() + 1];
-    let mut ci = 0;
-    for (bi, ch) in text.char_indices() {
-        for b in 0..ch.len_utf8() {
-            t[bi + b] = ci;
-        }
+/// Byte offset → character index of a text, for the offsets where a
+/// character starts and for the end (the only offsets a match of whole
+/// characters can have).
+#[derive(Debug, Clone, Default)]
+pub struct ByteToChar(Vec<u32>);
+
+impl ByteToChar {
+    /// The character index at byte `b` (a character boundary of the text).
+    #[inline]
+    pub fn at(&self, b: usize) -> usize {
+        self.0[b] as usize
+    }
+}
+
+/// The [`ByteToChar`] table of `text`.
+pub fn byte_to_char(text: &str) -> ByteToChar {
+    let mut t = vec![0u32; text.len() + 1];
+    let mut ci = 0u32;
+    for (bi, _) in text.char_indices() {
+        t[bi] = ci;
         ci += 1;
     }
     t[text.len()] = ci;
-    t
+    ByteToChar(t)
 }

@@ -5,7 +5,7 @@
 use crate::attribution::{DocState, Found, Kind, SpeakerType, Unit as AUnit};
 use crate::error::Error;
 use crate::lexicon::{Knowledge, Lexicons};
-use crate::mentions::{byte_to_char, EntityKind, Matchers};
+use crate::mentions::{byte_to_char, CueHit, EntityKind, Matchers};
 use crate::quotes;
 use crate::record::{DocRecord, Quote};
 use crate::stream::{ArticlePart, Assembler, Segment, SegmentTagged, Segments};
@@ -273,7 +273,8 @@ impl Tagger {
             let (u_norm, u_orig, pos) = Self::gather(unit, orig, norm);
             let qs = quotes::find(&u_norm);
             let s: String = u_norm.iter().collect();
-            if qs.is_empty() && !self.m.has_cue(&self.k, &s) {
+            let cue_bytes = self.m.cues(&self.k, &s);
+            if qs.is_empty() && cue_bytes.is_empty() {
                 // no quote mark, no cue: no unit of speech can start here; the
                 // state moves on exactly as a full reading would leave it
                 state.pending_colon = None;
@@ -282,7 +283,7 @@ impl Tagger {
                 continue;
             }
             let b2c = byte_to_char(&s);
-            let cues = self.m.cues(&self.k, &s, &b2c);
+            let cues: Vec<CueHit> = cue_bytes.into_iter().map(|h| h.to_chars(&b2c)).collect();
             let (ents, words) = self.m.scan(&s, &b2c, u_norm.len());
             // Only a 他/她 speaker reads the last person named before this
             // unit: resolve the skipped units for it then, and otherwise

@@ -134,7 +134,7 @@ impl Engine {
         let Some(ac) = &self.ac else { return Vec::new() };
         let b2c = byte_to_char(text);
         ac.find_overlapping_iter(text)
-            .map(|m| (m.pattern().as_usize(), b2c[m.start()], b2c[m.end()]))
+            .map(|m| (m.pattern().as_usize(), b2c.at(m.start()), b2c.at(m.end())))
             .collect()
     }
 

@@ -359,14 +359,14 @@ impl<'a> Unit<'a> {
         // pronouns → last person
         // persons named in the unit, in order: lexicon people, title + name,
         // names opening a clause (computed once; pronouns look back into it)
-        let mut named: Vec<(usize, Speaker)> = Vec::new();
         let mut next_punct = vec![n; n + 1];
         for i in (0..n).rev() {
             next_punct[i] = if marks::is_clause_punct(norm[i]) { i } else { next_punct[i + 1] };
         }
-        for (i, v) in self.ents.iter() {
+        // the person (and where it starts) named by the mention(s) at `i`
+        let named_at = |i: usize, v: &[(usize, EntityKind)]| -> Option<(usize, Speaker)> {
             if !outside(i) || covered[i] {
-                continue;
+                return None;
             }
             let mut found: Option<Speaker> = None;
             // a name opening a clause: 霍思燕在片中饰演……
@@ -414,24 +414,42 @@ impl<'a> Unit<'a> {
                     if self.lone_surname_before(i) && outside(i - 1) {
                         if let Some((sp, _)) = p.parse_forward(i - 1, n.min(te + 1)) {
                             if sp.stype == SpeakerType::Person && sp.span == (i - 1, *te) {
-                                named.push((i - 1, sp));
+                                return Some((i - 1, sp));
                             }
                         }
                     }
                 }
             }
-            if let Some(sp) = found {
-                named.push((i, sp));
+            found.map(|sp| (i, sp))
+        };
+        // parsed only when a pronoun needs it: most units want no more than
+        // the last person they name, found by reading the mentions backwards
+        let named_cell: std::cell::OnceCell<Vec<(usize, Speaker)>> = std::cell::OnceCell::new();
+        let named = || {
+            named_cell.get_or_init(|| {
+                let mut v: Vec<(usize, Speaker)> =
+                    self.ents.iter().filter_map(|(i, m)| named_at(i, m)).collect();
+                v.sort_by_key(|(i, _)| *i);
+                v
+            })
+        };
+        // the last person named before `pos`; of equal starts, the one
+        // from the later mention (as the stable sort above orders them)
+        let named_before = |pos: usize| -> Option<(usize, Speaker)> {
+            if pos >= n && named_cell.get().is_none() {
+                return self.ents.iter().rev().find_map(|(i, m)| named_at(i, m));
             }
-        }
-        named.sort_by_key(|(i, _)| *i);
+            let v = named();
+            let k = v.partition_point(|(i, _)| *i < pos);
+            v.get(k.wrapping_sub(1)).cloned()
+        };
         // pronouns → the last person before them
         // persons quoted through a cue in this unit, in order (pc), merged with `named`
         let person_before = |pos: usize, pc: &[(usize, Speaker)]| -> Option<Speaker> {
             let kc = pc.partition_point(|(i, _)| *i < pos);
             let from_clauses = if kc > 0 { Some((pc[kc - 1].0, &pc[kc - 1].1)) } else { None };
-            let k = named.partition_point(|(i, _)| *i < pos);
-            let from_named = if k > 0 { Some((named[k - 1].0, &named[k - 1].1)) } else { None };
+            let nb = named_before(pos);
+            let from_named = nb.as_ref().map(|(i, sp)| (*i, sp));
             let best = match (from_clauses, from_named) {
                 (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
                 (a, b) => a.or(b).map(|x| x.1),
@@ -482,7 +500,7 @@ impl<'a> Unit<'a> {
                     .filter(|sp| {
                         let (a, b) = sp.span;
                         !self.cues.iter().any(|c| c.start >= a && c.end <= b)
-                            && !named.iter().any(|(x, _)| (a..b).contains(x))
+                            && !named().iter().any(|(x, _)| (a..b).contains(x))
                             && !(a..b).any(|x| {
                                 matches!(
                                     self.ents.get(x).and_then(|v| v.first()),
@@ -506,7 +524,7 @@ impl<'a> Unit<'a> {
                 .map(|t| t[0]);
             if let Some(c) = surname {
                 let fits = |sp: &Speaker| sp.name.chars().count() >= 2 && sp.name.starts_with(c);
-                return named
+                return named()
                     .iter()
                     .chain(pc.iter())
                     .filter(|(i, sp)| *i < pos && fits(sp))

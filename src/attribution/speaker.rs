@@ -204,7 +204,7 @@ impl<'a> Parser<'a> {
         }
         // Chinese: surname + 1–2
         let compound =
-            (2..=4).rev().find(|&l| p + l <= lim && contains_chars(&self.k.compound_surnames, &n[p..p + l]));
+            (2..=4).rev().find(|&l| p + l <= lim && self.k.compound_surnames.contains_chars(&n[p..p + l]));
         let sl = if let Some(l) = compound {
             l
         } else if self.k.surnames.contains(&n[p]) {
@@ -500,9 +500,6 @@ impl<'a> Parser<'a> {
         while matches!(parts.last(), Some(Part::Conn)) {
             parts.pop();
         }
-        if std::env::var_os("YINYU_DEBUG").is_some() {
-            eprintln!("np {:?} parts {:?}", self.text(s, lim), parts);
-        }
         self.build(s, body_start, quant, &parts)
     }
 
@@ -517,7 +514,7 @@ impl<'a> Parser<'a> {
     }
 
     fn ends_with_org_suffix(&self, s: usize, e: usize) -> bool {
-        (1..=4.min(e - s)).any(|l| contains_chars(&self.k.org_suffixes, &self.norm[e - l..e]))
+        (1..=4.min(e - s)).any(|l| self.k.org_suffixes.contains_chars(&self.norm[e - l..e]))
     }
 
     fn build(
@@ -898,18 +895,4 @@ impl<'a> Parser<'a> {
             || n[b - 1] == '地'
             || (n[b - 1] == '的' && self.word_at(a, b, Role::ModifierStart).is_some())
     }
-}
-
-/// Is the word spelt by `cs` (at most 8 characters) in `set`? Spelt into a
-/// stack buffer: no allocation per look-up.
-fn contains_chars(set: &std::collections::HashSet<String>, cs: &[char]) -> bool {
-    let mut buf = [0u8; 32];
-    let mut len = 0;
-    for c in cs {
-        if len + c.len_utf8() > buf.len() {
-            return set.contains(&cs.iter().collect::<String>());
-        }
-        len += c.encode_utf8(&mut buf[len..]).len();
-    }
-    std::str::from_utf8(&buf[..len]).is_ok_and(|w| set.contains(w))
 }

@@ -522,6 +522,64 @@ impl CharSet {
     }
 }
 
+/// A set of words looked up by their characters, as the parser holds them.
+/// Most look-ups miss, so the first and last characters of the words are
+/// kept in [`CharSet`]s and checked before any hashing.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    words: HashSet<String>,
+    first: CharSet,
+    last: CharSet,
+}
+
+impl WordSet {
+    /// Adds `w` (an empty word is ignored).
+    pub fn insert(&mut self, w: String) {
+        let (Some(a), Some(z)) = (w.chars().next(), w.chars().last()) else { return };
+        self.first.insert(a);
+        self.last.insert(z);
+        self.words.insert(w);
+    }
+
+    /// Is `w` in the set?
+    pub fn contains(&self, w: &str) -> bool {
+        self.words.contains(w)
+    }
+
+    /// Is the word spelt by `cs` in the set? No allocation for words of up
+    /// to 8 characters.
+    pub fn contains_chars(&self, cs: &[char]) -> bool {
+        let (Some(a), Some(z)) = (cs.first(), cs.last()) else { return false };
+        if !self.first.contains(a) || !self.last.contains(z) {
+            return false;
+        }
+        let mut buf = [0u8; 32];
+        let mut len = 0;
+        for c in cs {
+            if len + c.len_utf8() > buf.len() {
+                return self.words.contains(&cs.iter().collect::<String>());
+            }
+            len += c.encode_utf8(&mut buf[len..]).len();
+        }
+        std::str::from_utf8(&buf[..len]).is_ok_and(|w| self.words.contains(w))
+    }
+
+    /// The words, in no order.
+    pub fn iter(&self) -> impl Iterator<Item = &String> {
+        self.words.iter()
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// No word at all?
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
 /// Every lexicon parsed into typed tables.
 #[derive(Debug, Clone, Default)]
 pub struct Knowledge {
@@ -538,11 +596,11 @@ pub struct Knowledge {
     /// Organisations.
     pub orgs: Vec<String>,
     /// Organisation head nouns.
-    pub org_suffixes: HashSet<String>,
+    pub org_suffixes: WordSet,
     /// Single-character surnames.
     pub surnames: CharSet,
     /// Compound surnames.
-    pub compound_surnames: HashSet<String>,
+    pub compound_surnames: WordSet,
     /// Frequency rank of single surnames (1 = most common).
     pub surname_rank: HashMap<char, u32>,
     /// Characters of transliterated names.
@@ -570,6 +628,22 @@ impl Knowledge {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_set_finds_words_by_their_characters() {
+        let mut ws = WordSet::default();
+        ws.insert("欧阳".to_string());
+        ws.insert("委员会".to_string());
+        ws.insert(String::new());
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        assert!(ws.contains_chars(&chars("欧阳")) && ws.contains_chars(&chars("委员会")));
+        assert!(ws.contains("欧阳") && ws.len() == 2);
+        // first and last characters known, word not: still a miss
+        assert!(!ws.contains_chars(&chars("欧会")) && !ws.contains_chars(&chars("欧阳会")));
+        assert!(!ws.contains_chars(&[]) && !ws.contains_chars(&chars("阳")));
+        let long = chars("一二三四五六七八九十一二三四五");
+        assert!(!ws.contains_chars(&long));
+    }
 
     #[test]
     fn char_set_holds_what_was_inserted() {

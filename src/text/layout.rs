@@ -77,12 +77,16 @@ fn trimmed(orig: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
 
 /// Does the paragraph end mid-sentence, the way a column break leaves it?
 pub(crate) fn is_broken(norm: &[char]) -> bool {
+    broken_with(norm, || balance(norm))
+}
+
+/// [`is_broken`], with the paragraph's balance computed only if needed.
+fn broken_with(norm: &[char], bal: impl FnOnce() -> marks::Balance) -> bool {
     let Some(&last) = norm.last() else { return false };
     if marks::is_paragraph_end(last) {
         return false;
     }
-    norm.len() >= 10
-        && (norm.iter().any(|&c| marks::is_clause_punct(c)) || !balance(norm).open_at_end.is_empty())
+    norm.len() >= 10 && (norm.iter().any(|&c| marks::is_clause_punct(c)) || !bal().open_at_end.is_empty())
 }
 
 /// Splits `orig` (the decoded text, as characters) into articles.
@@ -185,10 +189,10 @@ pub fn layout(orig: &[char], norm: &[char], k: &Knowledge, each_line: bool) -> V
         }
         let text = &norm[s..e];
         let bal = balance(text);
-        let broken = is_broken(text);
+        let broken = broken_with(text, || bal.clone());
         let first = text[0];
         let strong = bal.leading_closer
-            || non_initial.contains(&first.to_string())
+            || non_initial.contains(first.encode_utf8(&mut [0u8; 4]) as &str)
             || (marks::is_clause_punct(first) && first != '…');
         let weak = matches!(prev, Prev::Break | Prev::Dateline);
         // a column-broken paragraph continues here?
@@ -230,12 +234,16 @@ pub fn layout(orig: &[char], norm: &[char], k: &Knowledge, each_line: bool) -> V
         // after a full sentence, and this one reopens the same mark.
         if let Some(last) = art.units.last_mut() {
             let lp = *last.pieces.last().expect("units have pieces");
-            let lt: Vec<char> =
-                last.pieces.iter().flat_map(|p| norm[p.start..p.end].iter().copied()).collect();
-            let lb = balance(&lt);
-            let ends_sentence = lt.last().is_some_and(|&c| marks::is_terminal(c));
+            let ends_sentence = lp.end > lp.start && marks::is_terminal(norm[lp.end - 1]);
             let contiguous = !last.stitched && lp.end <= s && norm[lp.end..s].iter().all(|&c| is_space(c));
-            if contiguous && ends_sentence && lb.open_at_end.len() == 1 && lb.open_at_end[0] == first {
+            // the whole unit's balance, read only when the cheap tests pass
+            let reopens = || {
+                let lt: Vec<char> =
+                    last.pieces.iter().flat_map(|p| norm[p.start..p.end].iter().copied()).collect();
+                let lb = balance(&lt);
+                lb.open_at_end.len() == 1 && lb.open_at_end[0] == first
+            };
+            if contiguous && ends_sentence && reopens() {
                 last.pieces.last_mut().expect("piece").end = e;
                 prev = Prev::Other;
                 continue;
