@@ -2,10 +2,10 @@
 //! runs the pipeline over one text: layout → quote spans → mentions →
 //! attribution → themes and stance → records.
 
-use crate::attribution::{DocState, Found, Kind, SpeakerType, Unit as AUnit};
+use crate::attribution::{Carry, DocState, Found, Kind, Speaker, SpeakerType, Unit as AUnit};
 use crate::error::Error;
 use crate::lexicon::{Knowledge, Lexicons};
-use crate::mentions::{byte_to_char, CueHit, EntityKind, Matchers};
+use crate::mentions::{byte_to_char, CueHit, Matchers};
 use crate::quotes;
 use crate::record::{DocRecord, Quote};
 use crate::stream::{ArticlePart, Assembler, Segment, SegmentTagged, Segments};
@@ -13,6 +13,7 @@ use crate::text::decode::DecodeOptions;
 use crate::text::layout::{layout, Article};
 use crate::text::normalize::Folder;
 use crate::themes::{Engine, Hits};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 /// Characters of an article read for its dominant theme.
@@ -266,9 +267,12 @@ impl Tagger {
     ) {
         let mut state = DocState::default();
         let mut reg = Registry::default();
-        // units skipped by the fast path since the last unit read in full:
-        // only their last-named person can matter later, and it is found on demand
-        let mut skipped: Vec<usize> = Vec::new();
+        // The last person named, for a later 他/她: `settled` as far as it is
+        // known, then the units read since whose own last person is not yet
+        // worked out, each with the person it quoted through a cue. Most
+        // units never need it, so a unit's names are parsed only on demand.
+        let mut settled: Option<Speaker> = None;
+        let mut open: Vec<(usize, Option<(usize, Speaker)>)> = Vec::new();
         for (ui, unit) in art.units.iter().enumerate() {
             let (u_norm, u_orig, pos) = Self::gather(unit, orig, norm);
             let qs = quotes::find(&u_norm);
@@ -279,31 +283,12 @@ impl Tagger {
                 // state moves on exactly as a full reading would leave it
                 state.pending_colon = None;
                 state.turn = None;
-                skipped.push(ui);
+                open.push((ui, None));
                 continue;
             }
             let b2c = byte_to_char(&s);
             let cues: Vec<CueHit> = cue_bytes.into_iter().map(|h| h.to_chars(&b2c)).collect();
             let (ents, words) = self.m.scan(&s, &b2c, u_norm.len());
-            // Only a 他/她 speaker reads the last person named before this
-            // unit: resolve the skipped units for it then, and otherwise
-            // keep them pending unless this unit names a person itself.
-            let needs_antecedent =
-                ents.iter().any(|(_, v)| v.iter().any(|(_, k)| *k == EntityKind::PronounPerson));
-            let deferred = if !skipped.is_empty() && needs_antecedent {
-                for &j in skipped.iter().rev() {
-                    if let Some(p) = self.last_named_person(&art.units[j], orig, norm) {
-                        state.last_person = Some(p);
-                        break;
-                    }
-                }
-                skipped.clear();
-                None
-            } else if !skipped.is_empty() {
-                Some(state.last_person.take())
-            } else {
-                None
-            };
             let au = AUnit {
                 k: &self.k,
                 norm: &u_norm,
@@ -313,13 +298,20 @@ impl Tagger {
                 ents: &ents,
                 words: &words,
             };
-            let found = au.attribute(&mut state, self.include_terms);
-            if let Some(before) = deferred {
-                if state.last_person.is_some() {
-                    skipped.clear(); // this unit named a person: the skipped ones are older
-                } else {
-                    state.last_person = before;
+            let resolved: OnceCell<Option<Speaker>> = OnceCell::new();
+            let earlier =
+                || resolved.get_or_init(|| self.last_person(art, orig, norm, &open, &settled)).clone();
+            let (found, carry) = au.attribute_with(&mut state, self.include_terms, &earlier);
+            if let Some(r) = resolved.into_inner() {
+                settled = r;
+                open.clear();
+            }
+            match carry {
+                Carry::Person(sp) => {
+                    settled = Some(sp);
+                    open.clear();
                 }
+                Carry::Open(from_clauses) => open.push((ui, from_clauses)),
             }
             if unit.pieces[0].start < emit_from {
                 continue;
@@ -378,15 +370,38 @@ impl Tagger {
         (u_norm, u_orig, pos)
     }
 
-    /// The last person a unit without speech names: what a full reading of
-    /// it would leave as the antecedent for a later 他 or zero subject.
-    fn last_named_person(
+    /// The last person named before the units still `open` were read:
+    /// each open unit, latest first, gives the later of the person it
+    /// quoted through a cue and the last person it names; else `settled`.
+    fn last_person(
+        &self,
+        art: &Article,
+        orig: &[char],
+        norm: &[char],
+        open: &[(usize, Option<(usize, Speaker)>)],
+        settled: &Option<Speaker>,
+    ) -> Option<Speaker> {
+        for (ui, from_clauses) in open.iter().rev() {
+            let best = match (from_clauses, self.last_named(&art.units[*ui], orig, norm)) {
+                (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1.clone() } else { b.1 }),
+                (a, b) => a.clone().or(b).map(|x| x.1),
+            };
+            if best.is_some() {
+                return best;
+            }
+        }
+        settled.clone()
+    }
+
+    /// The last person a unit names outside its quotes, and where.
+    fn last_named(
         &self,
         unit: &crate::text::layout::Unit,
         orig: &[char],
         norm: &[char],
-    ) -> Option<crate::attribution::Speaker> {
+    ) -> Option<(usize, Speaker)> {
         let (u_norm, u_orig, _) = Self::gather(unit, orig, norm);
+        let qs = quotes::find(&u_norm);
         let s: String = u_norm.iter().collect();
         let b2c = byte_to_char(&s);
         let (ents, words) = self.m.scan(&s, &b2c, u_norm.len());
@@ -394,14 +409,12 @@ impl Tagger {
             k: &self.k,
             norm: &u_norm,
             orig: &u_orig,
-            quotes: &[],
+            quotes: &qs,
             cues: &[],
             ents: &ents,
             words: &words,
         };
-        let mut st = DocState::default();
-        au.attribute(&mut st, false);
-        st.last_person
+        au.last_named()
     }
 
     #[allow(clippy::too_many_arguments)]

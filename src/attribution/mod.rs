@@ -105,6 +105,30 @@ pub struct DocState {
     pub pending_colon: Option<Speaker>,
 }
 
+/// What a unit leaves as the last person for a later pronoun.
+#[derive(Debug, Clone)]
+pub enum Carry {
+    /// The unit's last words were spoken by this person.
+    Person(Speaker),
+    /// The later of this person quoted through a cue (with where its
+    /// phrase starts) and the last person the unit names
+    /// ([`Unit::last_named`]); an earlier unit's when neither exists.
+    Open(Option<(usize, Speaker)>),
+}
+
+/// Where the unit's mentions can name a person (see [`Unit::name_context`]).
+struct NameContext {
+    outside: Vec<bool>,
+    covered: Vec<bool>,
+    next_punct: Vec<usize>,
+}
+
+impl NameContext {
+    fn outside(&self, i: usize) -> bool {
+        self.outside[i]
+    }
+}
+
 /// The longest reported clause (characters); a clause runs to its sentence end.
 const MAX_CONTENT: usize = 2000;
 
@@ -173,13 +197,9 @@ impl<'a> Unit<'a> {
         Parser { k: self.k, norm: self.norm, orig: self.orig, ents: self.ents, words: self.words }
     }
 
-    /// Runs attribution; `state` carries context between units.
-    pub fn attribute(&self, state: &mut DocState, include_terms: bool) -> Vec<Found> {
+    /// The top-level quote covering each character (`usize::MAX`: none).
+    fn quote_cover(&self) -> Vec<usize> {
         let n = self.norm.len();
-        let norm = self.norm;
-        let p = self.parser();
-        // top-level quote coverage
-        let mut top: Vec<usize> = Vec::new();
         let mut inq = vec![usize::MAX; n];
         for (i, q) in self.quotes.iter().enumerate() {
             if q.depth == 0 {
@@ -187,9 +207,50 @@ impl<'a> Unit<'a> {
                 for x in inq.iter_mut().take(e).skip(q.open) {
                     *x = i;
                 }
-                top.push(i);
             }
         }
+        inq
+    }
+
+    /// Runs attribution; `state` carries context between units, and
+    /// `state.last_person` is brought up to date.
+    pub fn attribute(&self, state: &mut DocState, include_terms: bool) -> Vec<Found> {
+        let prior = state.last_person.clone();
+        let (found, carry) = self.attribute_with(state, include_terms, &|| prior.clone());
+        match carry {
+            Carry::Person(sp) => state.last_person = Some(sp),
+            Carry::Open(from_clauses) => {
+                let best = match (from_clauses, self.last_named()) {
+                    (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
+                    (a, b) => a.or(b).map(|x| x.1),
+                };
+                if best.is_some() {
+                    state.last_person = best;
+                }
+            }
+        }
+        found
+    }
+
+    /// Runs attribution without settling the last person named: `earlier`
+    /// gives the last person before this unit, and is asked only when a
+    /// pronoun needs it (at most once); `state.last_person` is left alone.
+    /// The returned [`Carry`] says what this unit leaves as the last person.
+    pub fn attribute_with(
+        &self,
+        state: &mut DocState,
+        include_terms: bool,
+        earlier: &dyn Fn() -> Option<Speaker>,
+    ) -> (Vec<Found>, Carry) {
+        let n = self.norm.len();
+        let norm = self.norm;
+        let p = self.parser();
+        let prior_cell: std::cell::OnceCell<Option<Speaker>> = std::cell::OnceCell::new();
+        let prior = || prior_cell.get_or_init(earlier).clone();
+        // top-level quote coverage
+        let inq = self.quote_cover();
+        let top: Vec<usize> =
+            self.quotes.iter().enumerate().filter(|(_, q)| q.depth == 0).map(|(i, _)| i).collect();
         let outside = |i: usize| inq[i] == usize::MAX;
         // top-level quote opening at a position
         let mut open_at = vec![usize::MAX; n + 1];
@@ -347,81 +408,9 @@ impl<'a> Unit<'a> {
                 post_used: false,
             });
         }
-        // a mention inside a longer one that starts earlier (罗斯 in 俄罗斯) is not a mention
-        let mut covered = vec![false; n];
-        let mut reach = 0usize;
-        for (i, v) in self.ents.iter() {
-            covered[i] = reach > i;
-            if let Some((e, _)) = v.first() {
-                reach = reach.max(*e);
-            }
-        }
-        // pronouns → last person
-        // persons named in the unit, in order: lexicon people, title + name,
-        // names opening a clause (computed once; pronouns look back into it)
-        let mut next_punct = vec![n; n + 1];
-        for i in (0..n).rev() {
-            next_punct[i] = if marks::is_clause_punct(norm[i]) { i } else { next_punct[i + 1] };
-        }
-        // the person (and where it starts) named by the mention(s) at `i`
-        let named_at = |i: usize, v: &[(usize, EntityKind)]| -> Option<(usize, Speaker)> {
-            if !outside(i) || covered[i] {
-                return None;
-            }
-            let mut found: Option<Speaker> = None;
-            // a name opening a clause: 霍思燕在片中饰演……
-            if i == 0 || (outside(i - 1) && (marks::is_clause_punct(norm[i - 1]) || norm[i - 1] == '的')) {
-                let lim = next_punct[i];
-                if let Some((sp, _)) = p.parse_forward(i, lim) {
-                    // an unlisted name with no title: three characters and a common surname
-                    let common = sp.name.chars().next().is_some_and(|c| self.common_surname(c));
-                    let strong = sp.person.is_some()
-                        || !sp.title.is_empty()
-                        || (sp.name.chars().count() >= 3 && common);
-                    if sp.stype == SpeakerType::Person && strong {
-                        found = Some(sp);
-                    }
-                }
-            }
-            // title + name anywhere: 村支书赵大山
-            if found.is_none() {
-                if let Some((te, EntityKind::Title(_))) = v.first() {
-                    if let Some((sp, _)) = p.parse_forward(i, n.min(te + 12)) {
-                        if sp.stype == SpeakerType::Person && sp.span.0 == i {
-                            found = Some(sp);
-                        }
-                    }
-                }
-            }
-            if found.is_none() {
-                if let Some((e, EntityKind::Person(pi))) = v.first() {
-                    let t: String = self.orig[i..*e].iter().collect();
-                    found = Some(Speaker {
-                        text: t.clone(),
-                        name: t,
-                        title: String::new(),
-                        affiliation: String::new(),
-                        stype: SpeakerType::Person,
-                        key: self.k.people[*pi].name.clone(),
-                        span: (i, *e),
-                        person: Some(*pi),
-                    });
-                }
-            }
-            // surname + title standing for a person: 孙书记, 周老师
-            if found.is_none() && i > 0 {
-                if let Some((te, EntityKind::Title(false))) = v.first() {
-                    if self.lone_surname_before(i) && outside(i - 1) {
-                        if let Some((sp, _)) = p.parse_forward(i - 1, n.min(te + 1)) {
-                            if sp.stype == SpeakerType::Person && sp.span == (i - 1, *te) {
-                                return Some((i - 1, sp));
-                            }
-                        }
-                    }
-                }
-            }
-            found.map(|sp| (i, sp))
-        };
+        let nx = self.name_context(&inq);
+        let named_at = |i: usize, v: &[(usize, EntityKind)]| self.named_at(&p, &nx, i, v);
+        let covered = &nx.covered;
         // parsed only when a pronoun needs it: most units want no more than
         // the last person they name, found by reading the mentions backwards
         let named_cell: std::cell::OnceCell<Vec<(usize, Speaker)>> = std::cell::OnceCell::new();
@@ -454,7 +443,7 @@ impl<'a> Unit<'a> {
                 (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
                 (a, b) => a.or(b).map(|x| x.1),
             };
-            best.cloned().or_else(|| state.last_person.clone())
+            best.cloned().or_else(prior)
         };
         // 记者采访了卫生部有关负责人，他指出……: a one-person source described
         // (not named) earlier in the same sentence
@@ -530,7 +519,7 @@ impl<'a> Unit<'a> {
                     .filter(|(i, sp)| *i < pos && fits(sp))
                     .max_by_key(|(i, _)| *i)
                     .map(|(_, sp)| sp.clone())
-                    .or_else(|| state.last_person.clone().filter(|sp| fits(sp)));
+                    .or_else(|| prior().filter(|sp| fits(sp)));
             }
             person_before(pos, pc).or_else(|| {
                 described_before(pos).map(|x| x.1).filter(|sp| {
@@ -1195,10 +1184,7 @@ impl<'a> Unit<'a> {
             later.start == first.start && later.end == first.end && later.kind == first.kind
         });
         // ---- carry context to the next unit
-        let last_person = person_before(n, &person_clauses);
-        if let Some(lp) = last_person {
-            state.last_person = Some(lp);
-        }
+        let mut carry = Carry::Open(person_clauses.last().cloned());
         let spoken: Vec<&Found> =
             out.iter().filter(|f| f.kind != Kind::Term && f.speaker.is_some()).collect();
         if let Some(last) = spoken.iter().max_by_key(|f| f.end) {
@@ -1212,13 +1198,111 @@ impl<'a> Unit<'a> {
             state.turn = if tail_ok { last.speaker.clone() } else { None };
             if let Some(sp) = &last.speaker {
                 if sp.stype == SpeakerType::Person {
-                    state.last_person = Some(sp.clone());
+                    carry = Carry::Person(sp.clone());
                 }
             }
         } else {
             state.turn = None;
         }
-        out
+        (out, carry)
+    }
+
+    /// What naming a person depends on beyond the mentions: which
+    /// characters lie outside the unit's quotes (`inq[i] == usize::MAX`),
+    /// which mentions sit inside a longer one, and where each clause ends.
+    fn name_context(&self, inq: &[usize]) -> NameContext {
+        let n = self.norm.len();
+        let norm = self.norm;
+        // a mention inside a longer one that starts earlier (罗斯 in 俄罗斯) is not a mention
+        let mut covered = vec![false; n];
+        let mut reach = 0usize;
+        for (i, v) in self.ents.iter() {
+            covered[i] = reach > i;
+            if let Some((e, _)) = v.first() {
+                reach = reach.max(*e);
+            }
+        }
+        let mut next_punct = vec![n; n + 1];
+        for i in (0..n).rev() {
+            next_punct[i] = if marks::is_clause_punct(norm[i]) { i } else { next_punct[i + 1] };
+        }
+        NameContext { outside: inq.iter().map(|&q| q == usize::MAX).collect(), covered, next_punct }
+    }
+
+    /// The person (and where it starts) named by the mention(s) `v` at `i`:
+    /// a lexicon person, title + name, or a name opening a clause.
+    fn named_at(
+        &self,
+        p: &Parser,
+        nx: &NameContext,
+        i: usize,
+        v: &[(usize, EntityKind)],
+    ) -> Option<(usize, Speaker)> {
+        let n = self.norm.len();
+        let norm = self.norm;
+        if !nx.outside(i) || nx.covered[i] {
+            return None;
+        }
+        let mut found: Option<Speaker> = None;
+        // a name opening a clause: 霍思燕在片中饰演……
+        if i == 0 || (nx.outside(i - 1) && (marks::is_clause_punct(norm[i - 1]) || norm[i - 1] == '的')) {
+            let lim = nx.next_punct[i];
+            if let Some((sp, _)) = p.parse_forward(i, lim) {
+                // an unlisted name with no title: three characters and a common surname
+                let common = sp.name.chars().next().is_some_and(|c| self.common_surname(c));
+                let strong =
+                    sp.person.is_some() || !sp.title.is_empty() || (sp.name.chars().count() >= 3 && common);
+                if sp.stype == SpeakerType::Person && strong {
+                    found = Some(sp);
+                }
+            }
+        }
+        // title + name anywhere: 村支书赵大山
+        if found.is_none() {
+            if let Some((te, EntityKind::Title(_))) = v.first() {
+                if let Some((sp, _)) = p.parse_forward(i, n.min(te + 12)) {
+                    if sp.stype == SpeakerType::Person && sp.span.0 == i {
+                        found = Some(sp);
+                    }
+                }
+            }
+        }
+        if found.is_none() {
+            if let Some((e, EntityKind::Person(pi))) = v.first() {
+                let t: String = self.orig[i..*e].iter().collect();
+                found = Some(Speaker {
+                    text: t.clone(),
+                    name: t,
+                    title: String::new(),
+                    affiliation: String::new(),
+                    stype: SpeakerType::Person,
+                    key: self.k.people[*pi].name.clone(),
+                    span: (i, *e),
+                    person: Some(*pi),
+                });
+            }
+        }
+        // surname + title standing for a person: 孙书记, 周老师
+        if found.is_none() && i > 0 {
+            if let Some((te, EntityKind::Title(false))) = v.first() {
+                if self.lone_surname_before(i) && nx.outside(i - 1) {
+                    if let Some((sp, _)) = p.parse_forward(i - 1, n.min(te + 1)) {
+                        if sp.stype == SpeakerType::Person && sp.span == (i - 1, *te) {
+                            return Some((i - 1, sp));
+                        }
+                    }
+                }
+            }
+        }
+        found.map(|sp| (i, sp))
+    }
+
+    /// The last person the unit names outside its quotes, and where: what a
+    /// later 他 or zero subject may refer to (see [`Carry::Open`]).
+    pub fn last_named(&self) -> Option<(usize, Speaker)> {
+        let p = self.parser();
+        let nx = self.name_context(&self.quote_cover());
+        self.ents.iter().rev().find_map(|(i, m)| self.named_at(&p, &nx, i, m))
     }
 
     /// Is `c` a surname at least as common as [`COMMON_SURNAME_RANK`]?
