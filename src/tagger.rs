@@ -88,23 +88,47 @@ struct Page {
     articles: Vec<Article>,
 }
 
+/// The people quoted in one article, for carrying a title or affiliation
+/// from one quote to the next.
 #[derive(Default)]
 struct Registry {
     info: HashMap<String, (String, String)>,
     names: Vec<String>,
+    /// Each name, with its index in `names`.
+    exact: HashMap<String, usize>,
+    /// Each part of a name after a `·` (阿布德哈利乌勒 of
+    /// 贝里克·阿布德哈利乌勒), with the index of the first name it ends.
+    tails: HashMap<String, usize>,
 }
 
 impl Registry {
-    /// Canonical key for a person name: unify 贝里克·阿布德哈利乌勒 and 阿布德哈利乌勒.
+    /// Canonical key for a person name: unify 贝里克·阿布德哈利乌勒 and
+    /// 阿布德哈利乌勒. The first name registered that equals `key`, ends
+    /// with `·key`, or that `key` ends with (after a `·`) wins.
     fn key(&mut self, key: &str) -> String {
-        if let Some(k) = self
-            .names
-            .iter()
-            .find(|n| n.as_str() == key || n.ends_with(&format!("·{key}")) || key.ends_with(&format!("·{n}")))
-        {
-            return k.clone();
+        let after_dots = |s: &str| -> Vec<(usize, usize)> {
+            s.match_indices('·').map(|(p, d)| (p + d.len(), s.len())).collect()
+        };
+        let mut first: Option<usize> = None;
+        let mut consider = |i: Option<&usize>| {
+            if let Some(&i) = i {
+                first = Some(first.map_or(i, |f| f.min(i)));
+            }
+        };
+        consider(self.exact.get(key));
+        consider(self.tails.get(key));
+        for (a, b) in after_dots(key) {
+            consider(self.exact.get(&key[a..b]));
         }
+        if let Some(i) = first {
+            return self.names[i].clone();
+        }
+        let i = self.names.len();
         self.names.push(key.to_string());
+        self.exact.entry(key.to_string()).or_insert(i);
+        for (a, b) in after_dots(key) {
+            self.tails.entry(key[a..b].to_string()).or_insert(i);
+        }
         key.to_string()
     }
 }
@@ -554,5 +578,24 @@ impl Tagger {
             cue_span: f.cue.map(|(a, b)| gspan(a, b)),
             evidence,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Registry;
+
+    #[test]
+    fn registry_unifies_a_full_name_and_its_last_part_either_way() {
+        let mut r = Registry::default();
+        assert_eq!(r.key("贝里克·阿布德哈利乌勒"), "贝里克·阿布德哈利乌勒");
+        assert_eq!(r.key("阿布德哈利乌勒"), "贝里克·阿布德哈利乌勒");
+        assert_eq!(r.key("王明"), "王明");
+        assert_eq!(r.key("约翰·王明"), "王明");
+        // the first name registered wins when several fit
+        assert_eq!(r.key("A·B·C"), "A·B·C");
+        assert_eq!(r.key("B·C"), "A·B·C");
+        assert_eq!(r.key("C"), "A·B·C");
+        assert_eq!(r.key("王"), "王");
     }
 }
