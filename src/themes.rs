@@ -67,6 +67,10 @@ pub struct Engine {
 
 type Hit = (usize, usize, usize); // word, start, end (chars)
 
+/// Keyword sets up to this size are compiled to a DFA (faster to scan, slower
+/// to build); larger ones (the themes) to a contiguous NFA.
+const DFA_MAX_WORDS: usize = 1000;
+
 /// The keyword hits of one text (see [`Engine::hits_of`]).
 #[derive(Debug, Clone, Default)]
 pub struct Hits(Vec<Hit>);
@@ -124,7 +128,15 @@ impl Engine {
             None
         } else {
             Some(
-                AhoCorasick::builder().match_kind(MatchKind::Standard).build(&words).expect("plain keywords"),
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(if words.len() <= DFA_MAX_WORDS {
+                        aho_corasick::AhoCorasickKind::DFA
+                    } else {
+                        aho_corasick::AhoCorasickKind::ContiguousNFA
+                    }))
+                    .build(&words)
+                    .expect("plain keywords"),
             )
         };
         Engine { set: set.clone(), rules, words, ac, triggers }
