@@ -140,11 +140,11 @@ impl WordIndex {
     }
 }
 
-/// Items grouped by a position key, as one sorted array and the index of
-/// each position's first item (`at[p]..at[p + 1]`) for `positions`
-/// positions. Items of one position keep their order.
-fn csr<T>(mut items: Vec<T>, key: fn(&T) -> usize, positions: usize) -> (Vec<T>, Vec<u32>) {
-    items.sort_by_key(key);
+/// Items grouped by a position key, as one array ordered by key and the
+/// index of each position's first item (`at[p]..at[p + 1]`) for
+/// `positions` positions. Items of one position keep their order (a
+/// counting sort: linear, no comparisons).
+fn csr<T: Copy>(items: Vec<T>, key: fn(&T) -> usize, positions: usize) -> (Vec<T>, Vec<u32>) {
     let mut at = vec![0u32; positions + 1];
     for h in &items {
         at[key(h) + 1] += 1;
@@ -152,7 +152,14 @@ fn csr<T>(mut items: Vec<T>, key: fn(&T) -> usize, positions: usize) -> (Vec<T>,
     for i in 1..at.len() {
         at[i] += at[i - 1];
     }
-    (items, at)
+    let mut next = at.clone();
+    let mut out = items.clone();
+    for h in items {
+        let k = key(&h);
+        out[next[k] as usize] = h;
+        next[k] += 1;
+    }
+    (out, at)
 }
 
 fn build(ac: &mut AhoCorasickBuilder, pats: &[String]) -> AhoCorasick {
@@ -271,11 +278,17 @@ impl Matchers {
         self.scan(text, b2c, n).0
     }
 
-    fn mentions(mut hits: Vec<(usize, usize, EntityKind)>, n: usize) -> Mentions {
-        // longest first, then by kind; csr keeps that order within a start
-        hits.sort_by(|a, b| b.1.cmp(&a.1).then(rank(&a.2).cmp(&rank(&b.2))));
+    fn mentions(hits: Vec<(usize, usize, EntityKind)>, n: usize) -> Mentions {
         let (hits, at) = csr(hits, |h| h.0, n);
-        Mentions { items: hits.into_iter().map(|(_, e, k)| (e, k)).collect(), at }
+        let mut items: Vec<(usize, EntityKind)> = hits.into_iter().map(|(_, e, k)| (e, k)).collect();
+        // at each start: longest first, then by kind (stable: ties keep scan order)
+        for w in at.windows(2) {
+            let run = &mut items[w[0] as usize..w[1] as usize];
+            if run.len() > 1 {
+                run.sort_by(|a, b| b.0.cmp(&a.0).then(rank(&a.1).cmp(&rank(&b.1))));
+            }
+        }
+        Mentions { items, at }
     }
 }
 
