@@ -274,7 +274,7 @@ impl Tagger {
     fn prepare(&self, text: &str) -> Page {
         let orig: Vec<char> = text.chars().collect();
         let norm: Vec<char> = orig.iter().map(|&c| self.folder.fold(c)).collect();
-        let articles = layout(&orig, &norm, &self.k, self.each_line);
+        let articles = layout(text, &orig, &norm, &self.k, self.each_line);
         Page { orig, norm, articles }
     }
 

@@ -92,7 +92,10 @@ fn broken_with(norm: &[char], bal: impl FnOnce() -> marks::Balance) -> bool {
 /// Splits `orig` (the decoded text, as characters) into articles.
 /// With `each_line`, every body line is an article of its own (corpora of
 /// one passage per line) and nothing is re-threaded.
-pub fn layout(orig: &[char], norm: &[char], k: &Knowledge, each_line: bool) -> Vec<Article> {
+///
+/// `text` is the string `orig` was read from: a line that normalisation
+/// left unchanged is matched against the layout patterns in place.
+pub fn layout(text: &str, orig: &[char], norm: &[char], k: &Knowledge, each_line: bool) -> Vec<Article> {
     let re = |n: &str| k.layout.get(n).expect("layout pattern checked at load");
     let heading = re("heading");
     let dateline = re("dateline");
@@ -108,14 +111,22 @@ pub fn layout(orig: &[char], norm: &[char], k: &Knowledge, each_line: bool) -> V
     let mut line_start = 0usize;
     let mut line_no = 0usize;
     let n = orig.len();
-    let mut i = 0usize;
+    debug_assert_eq!(text.chars().count(), n, "text and orig disagree");
+    // `ob` is the byte offset in `text` of character `i`
+    let (mut i, mut ob, mut line_start_b) = (0usize, 0usize, 0usize);
+    let mut buf = String::new();
     while i <= n {
         if i < n && orig[i] != '\n' {
+            ob += orig[i].len_utf8();
             i += 1;
             continue;
         }
         let (s, e) = trimmed(orig, line_start, i);
+        let bytes = |a: usize, b: usize| orig[a..b].iter().map(|c| c.len_utf8()).sum::<usize>();
+        let line_b = (line_start_b + bytes(line_start, s), ob - bytes(e, i));
         line_start = i + 1;
+        line_start_b = ob + 1; // past the '\n'
+        ob = line_start_b;
         i += 1;
         line_no += 1;
         if s == e {
@@ -132,12 +143,19 @@ pub fn layout(orig: &[char], norm: &[char], k: &Knowledge, each_line: bool) -> V
             continue;
         }
         para_no += 1;
-        let line: String = norm[s..e].iter().collect();
+        // the normalised line, as a string
+        let line: &str = if norm[s..e] == orig[s..e] {
+            &text[line_b.0..line_b.1]
+        } else {
+            buf.clear();
+            buf.extend(&norm[s..e]);
+            &buf
+        };
         let new_article = |articles: &mut Vec<Article>| {
             articles.push(Article { line: line_no, ..Article::default() });
             articles.len() - 1
         };
-        if let Some(c) = heading.captures(&line) {
+        if let Some(c) = heading.captures(line) {
             let level = c.get(1).map_or(1, |m| m.as_str().len());
             let text: String = orig[s..e].iter().collect::<String>();
             let text = text.trim_start_matches('#').trim().to_string();
@@ -152,9 +170,9 @@ pub fn layout(orig: &[char], norm: &[char], k: &Knowledge, each_line: bool) -> V
             prev = Prev::Other;
             continue;
         }
-        if dateline.is_match(&line) {
+        if dateline.is_match(line) {
             let a = *cur.get_or_insert_with(|| new_article(&mut articles));
-            if let Some(c) = re("dateline_parts").captures(&line) {
+            if let Some(c) = re("dateline_parts").captures(line) {
                 let g = |i: usize| c.get(i).map_or(String::new(), |m| m.as_str().to_string());
                 articles[a].agency = g(1);
                 articles[a].place = g(2);
@@ -164,9 +182,9 @@ pub fn layout(orig: &[char], norm: &[char], k: &Knowledge, each_line: bool) -> V
             prev = Prev::Dateline;
             continue;
         }
-        if byline.is_match(&line) {
+        if byline.is_match(line) {
             let a = *cur.get_or_insert_with(|| new_article(&mut articles));
-            if let Some(c) = re("byline_names").captures(&line) {
+            if let Some(c) = re("byline_names").captures(line) {
                 let names = c.get(1).map_or("", |m| m.as_str());
                 for name in names.split(|c: char| c.is_whitespace() || "、，,）)".contains(c)) {
                     if !name.is_empty() {
@@ -177,7 +195,7 @@ pub fn layout(orig: &[char], norm: &[char], k: &Knowledge, each_line: bool) -> V
             continue;
         }
         let mut s = s;
-        if let Some(m) = continuation.find(&line) {
+        if let Some(m) = continuation.find(line) {
             let a = new_article(&mut articles);
             cur = Some(a);
             s += line[..m.end()].chars().count();
@@ -243,7 +261,8 @@ pub fn layout(orig: &[char], norm: &[char], k: &Knowledge, each_line: bool) -> V
                 let lb = balance(&lt);
                 lb.open_at_end.len() == 1 && lb.open_at_end[0] == first
             };
-            if contiguous && ends_sentence && reopens() {
+            let opener = marks::closer_of(first).is_some();
+            if contiguous && ends_sentence && opener && reopens() {
                 last.pieces.last_mut().expect("piece").end = e;
                 prev = Prev::Other;
                 continue;

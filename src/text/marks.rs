@@ -52,6 +52,10 @@ pub fn balance(chars: &[char]) -> Balance {
     let mut b = Balance::default();
     let mut in_title = 0usize;
     for &c in chars {
+        // the common case: a CJK ideograph is never a mark
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            continue;
+        }
         match c {
             '《' => in_title += 1,
             '》' => in_title = in_title.saturating_sub(1),
