@@ -12,7 +12,7 @@ use crate::stream::{ArticlePart, Assembler, Segment, SegmentTagged, Segments};
 use crate::text::decode::DecodeOptions;
 use crate::text::layout::{layout, Article};
 use crate::text::normalize::Folder;
-use crate::themes::{Engine, Hits};
+use crate::themes::{Engine, Hits, Scanner};
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
@@ -64,6 +64,8 @@ pub struct Tagger {
     m: Matchers,
     themes: Engine,
     stance: Engine,
+    /// The themes' and the stance's keywords, found in one scan.
+    keywords: Scanner,
     include_terms: bool,
     each_line: bool,
     themes_on: bool,
@@ -148,9 +150,21 @@ impl Tagger {
         let m = Matchers::new(&k);
         let themes = Engine::new(&k.themes);
         let stance = Engine::new(&k.stance);
+        let keywords = Scanner::new(&[&themes, &stance]);
         let folder = Folder::new(&k.t2s);
         let non_initial = Self::non_initial(&k);
-        Tagger { k, m, themes, stance, include_terms, each_line: false, themes_on: true, folder, non_initial }
+        Tagger {
+            k,
+            m,
+            themes,
+            stance,
+            keywords,
+            include_terms,
+            each_line: false,
+            themes_on: true,
+            folder,
+            non_initial,
+        }
     }
 
     /// Folds one character for matching (full width, traditional script).
@@ -342,7 +356,8 @@ impl Tagger {
             }
             // theme and stance keywords of the unit, found once for all its quotes
             let hits = if self.themes_on && !found.is_empty() {
-                (self.themes.hits_of(&s), self.stance.hits_of(&s))
+                let mut h = self.keywords.hits(&s, &b2c).into_iter();
+                (h.next().unwrap_or_default(), h.next().unwrap_or_default())
             } else {
                 Default::default()
             };
@@ -366,7 +381,8 @@ impl Tagger {
             .flat_map(|p| norm[p.start..p.end].iter())
             .take(ARTICLE_LEAD_CHARS)
             .collect();
-        let Some(label) = self.themes.dominant(&text) else { return };
+        let hits = self.keywords.hits(&text, &byte_to_char(&text)).swap_remove(0);
+        let Some(label) = self.themes.dominant_in(&hits) else { return };
         for q in quotes.iter_mut().filter(|q| q.themes.is_empty() && q.kind != "term") {
             q.themes.push(label.clone());
             q.evidence.push(crate::themes::Evidence {
@@ -545,8 +561,9 @@ impl Tagger {
                 stance = l.clone();
             }
             evidence.extend(ev.into_iter().filter(|e| order.contains(&e.label.as_str())));
-            if !cue_norm.is_empty() {
-                let (cl, cev) = self.stance.run(&cue_norm, "");
+            if let Some(cue) = f.cue.filter(|_| !cue_norm.is_empty()) {
+                // the cue's own words: the unit's hits inside it, no context
+                let (cl, cev) = self.stance.run_spans(&hits.1, cue, (0, 0));
                 if let Some((l, _)) = cl.iter().find(|(l, _)| l == "asserted" || l == "claimed") {
                     cue_stance = l.clone();
                 }

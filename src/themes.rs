@@ -4,7 +4,7 @@
 //! evidence with its matched keywords.
 
 use crate::lexicon::{RuleSet, Scope};
-use crate::mentions::byte_to_char;
+use crate::mentions::{byte_to_char, ByteToChar};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -59,7 +59,8 @@ pub struct Engine {
     set: RuleSet,
     rules: Vec<CRule>,
     words: Vec<String>,
-    ac: Option<AhoCorasick>,
+    /// Built on first use: a tagger scans with a [`Scanner`] instead.
+    ac: std::sync::OnceLock<Option<AhoCorasick>>,
     /// For each keyword, the rules it can make fire (it is in their `any`,
     /// `all` or `near` lists): only those rules are tried on a text.
     triggers: Vec<Vec<u32>>,
@@ -74,6 +75,60 @@ const DFA_MAX_WORDS: usize = 1000;
 /// The keyword hits of one text (see [`Engine::hits_of`]).
 #[derive(Debug, Clone, Default)]
 pub struct Hits(Vec<Hit>);
+
+/// One automaton for `words`: a DFA when the set is small (faster to scan,
+/// slower to build), else a contiguous NFA; none for no words.
+fn automaton<S: AsRef<str>>(words: &[S]) -> Option<AhoCorasick> {
+    if words.is_empty() {
+        return None;
+    }
+    let kind = if words.len() <= DFA_MAX_WORDS {
+        aho_corasick::AhoCorasickKind::DFA
+    } else {
+        aho_corasick::AhoCorasickKind::ContiguousNFA
+    };
+    Some(
+        AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(kind))
+            .build(words.iter().map(|w| w.as_ref()))
+            .expect("plain keywords"),
+    )
+}
+
+/// The keywords of several rule sets in one automaton: one scan of a text
+/// gives every set's hits, each as [`Engine::hits_of`] would give them.
+#[derive(Debug, Clone)]
+pub struct Scanner {
+    ac: Option<AhoCorasick>,
+    /// The first pattern of each engine, and one past the last pattern.
+    starts: Vec<usize>,
+}
+
+impl Scanner {
+    /// The scanner of `engines`' keywords.
+    pub fn new(engines: &[&Engine]) -> Scanner {
+        let mut words: Vec<&str> = Vec::new();
+        let mut starts = vec![0];
+        for e in engines {
+            words.extend(e.words.iter().map(|w| w.as_str()));
+            starts.push(words.len());
+        }
+        Scanner { ac: automaton(&words), starts }
+    }
+
+    /// The hits of each engine in `text`, whose character offsets `b2c` gives.
+    pub fn hits(&self, text: &str, b2c: &ByteToChar) -> Vec<Hits> {
+        let mut out = vec![Hits::default(); self.starts.len() - 1];
+        let Some(ac) = &self.ac else { return out };
+        for m in ac.find_overlapping_iter(text) {
+            let p = m.pattern().as_usize();
+            let e = self.starts.partition_point(|&s| s <= p) - 1;
+            out[e].0.push((p - self.starts[e], b2c.at(m.start()), b2c.at(m.end())));
+        }
+        out
+    }
+}
 
 /// Adds a fired rule's weight to its label's score.
 fn add_score(scores: &mut Vec<(String, f64)>, rule: &crate::lexicon::rules::Rule) {
@@ -124,26 +179,11 @@ impl Engine {
                 not_within: Ids::of(&not_within),
             });
         }
-        let ac = if words.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(if words.len() <= DFA_MAX_WORDS {
-                        aho_corasick::AhoCorasickKind::DFA
-                    } else {
-                        aho_corasick::AhoCorasickKind::ContiguousNFA
-                    }))
-                    .build(&words)
-                    .expect("plain keywords"),
-            )
-        };
-        Engine { set: set.clone(), rules, words, ac, triggers }
+        Engine { set: set.clone(), rules, words, ac: std::sync::OnceLock::new(), triggers }
     }
 
     fn hits(&self, text: &str) -> Vec<Hit> {
-        let Some(ac) = &self.ac else { return Vec::new() };
+        let Some(ac) = self.ac.get_or_init(|| automaton(&self.words)) else { return Vec::new() };
         let b2c = byte_to_char(text);
         ac.find_overlapping_iter(text)
             .map(|m| (m.pattern().as_usize(), b2c.at(m.start()), b2c.at(m.end())))
@@ -190,10 +230,16 @@ impl Engine {
     /// The label of `text` (a whole article) that holds at least the rule
     /// set's `article_fallback_share` of all fired weight, if any.
     pub fn dominant(&self, text: &str) -> Option<String> {
+        self.set.article_fallback_share?;
+        self.dominant_in(&self.hits_of(text))
+    }
+
+    /// [`Engine::dominant`] on the hits of the article's text.
+    pub fn dominant_in(&self, hits: &Hits) -> Option<String> {
         let share = self.set.article_fallback_share?;
-        let hits = self.hits(text);
+        let hits = &hits.0;
         let mut scores: Vec<(String, f64)> = Vec::new();
-        for (ri, _) in self.fired(&hits, &[], true) {
+        for (ri, _) in self.fired(hits, &[], true) {
             add_score(&mut scores, &self.set.rules[ri]);
         }
         let total: f64 = scores.iter().map(|s| s.1).sum();
@@ -367,6 +413,32 @@ any = ["股市"]
         // without the key the fallback is off
         let (set, _) = parse("t.toml", &rules.replace("article_fallback_share = 0.6", ""), None);
         assert_eq!(Engine::new(&set).dominant("球队赢了比赛。"), None);
+    }
+
+    #[test]
+    fn one_scan_gives_each_rule_set_its_own_hits() {
+        let (stance, _) = parse("s.toml", RULES, None);
+        let themes = r#"
+[[rule]]
+id = "economy.core"
+label = "economy"
+any = ["股市", "支持政策"]
+"#;
+        let (themes, errs) = parse("t.toml", themes, None);
+        assert!(errs.is_empty(), "{errs:?}");
+        let (t, s) = (Engine::new(&themes), Engine::new(&stance));
+        let sc = Scanner::new(&[&t, &s]);
+        // 支持 is a word of both sets, and part of a longer word of one
+        let text = "我们不支持，股市支持政策出台。";
+        let hs = sc.hits(text, &byte_to_char(text));
+        assert_eq!(hs.len(), 2);
+        assert_eq!(hs[0].0, t.hits_of(text).0);
+        assert_eq!(hs[1].0, s.hits_of(text).0);
+        let words = |e: &Engine, h: &Hits| h.0.iter().map(|x| e.words[x.0].clone()).collect::<Vec<_>>();
+        assert_eq!(words(&t, &hs[0]), ["股市", "支持政策"]);
+        assert_eq!(words(&s, &hs[1]), ["不", "支持", "支持"]);
+        let none = Scanner::new(&[]);
+        assert!(none.hits(text, &byte_to_char(text)).is_empty());
     }
 
     #[test]
