@@ -319,14 +319,24 @@ impl ByteToChar {
     }
 }
 
+impl ByteToChar {
+    /// Makes this the table of `text`, reusing the allocation.
+    pub fn fill(&mut self, text: &str) {
+        let t = &mut self.0;
+        t.clear();
+        t.resize(text.len() + 1, 0);
+        let mut ci = 0u32;
+        for (bi, _) in text.char_indices() {
+            t[bi] = ci;
+            ci += 1;
+        }
+        t[text.len()] = ci;
+    }
+}
+
 /// The [`ByteToChar`] table of `text`.
 pub fn byte_to_char(text: &str) -> ByteToChar {
-    let mut t = vec![0u32; text.len() + 1];
-    let mut ci = 0u32;
-    for (bi, _) in text.char_indices() {
-        t[bi] = ci;
-        ci += 1;
-    }
-    t[text.len()] = ci;
-    ByteToChar(t)
+    let mut t = ByteToChar::default();
+    t.fill(text);
+    t
 }

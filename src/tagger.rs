@@ -5,7 +5,7 @@
 use crate::attribution::{Carry, DocState, Found, Kind, Speaker, SpeakerType, Unit as AUnit};
 use crate::error::Error;
 use crate::lexicon::{Knowledge, Lexicons};
-use crate::mentions::{byte_to_char, CueHit, Matchers};
+use crate::mentions::{byte_to_char, ByteToChar, CueHit, Matchers};
 use crate::quotes;
 use crate::record::{DocRecord, Quote};
 use crate::stream::{ArticlePart, Assembler, Segment, SegmentTagged, Segments};
@@ -13,6 +13,7 @@ use crate::text::decode::DecodeOptions;
 use crate::text::layout::{layout, Article};
 use crate::text::normalize::Folder;
 use crate::themes::{Engine, Hits, Scanner};
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
@@ -311,11 +312,15 @@ impl Tagger {
         // units never need it, so a unit's names are parsed only on demand.
         let mut settled: Option<Speaker> = None;
         let mut open: Vec<(usize, Option<(usize, Speaker)>)> = Vec::new();
+        // buffers reused from unit to unit
+        let (mut text_buf, mut b2c) = (String::new(), ByteToChar::default());
         for (ui, unit) in art.units.iter().enumerate() {
-            let (u_norm, u_orig, pos) = Self::gather(unit, orig, norm);
+            let (u_norm, u_orig) = Self::gather(unit, orig, norm);
             let qs = quotes::find(&u_norm);
-            let s: String = u_norm.iter().collect();
-            let cue_bytes = self.m.cues(&self.k, &s);
+            text_buf.clear();
+            text_buf.extend(u_norm.iter());
+            let s = text_buf.as_str();
+            let cue_bytes = self.m.cues(&self.k, s);
             if qs.is_empty() && cue_bytes.is_empty() {
                 // no quote mark, no cue: no unit of speech can start here; the
                 // state moves on exactly as a full reading would leave it
@@ -324,9 +329,10 @@ impl Tagger {
                 open.push((ui, None));
                 continue;
             }
-            let b2c = byte_to_char(&s);
-            let cues: Vec<CueHit> = cue_bytes.into_iter().map(|h| h.to_chars(&b2c)).collect();
-            let (ents, words) = self.m.scan(&s, &b2c, u_norm.len());
+            b2c.fill(s);
+            let b2c = &b2c;
+            let cues: Vec<CueHit> = cue_bytes.into_iter().map(|h| h.to_chars(b2c)).collect();
+            let (ents, words) = self.m.scan(s, b2c, u_norm.len());
             let au = AUnit {
                 k: &self.k,
                 norm: &u_norm,
@@ -356,11 +362,12 @@ impl Tagger {
             }
             // theme and stance keywords of the unit, found once for all its quotes
             let hits = if self.themes_on && !found.is_empty() {
-                let mut h = self.keywords.hits(&s, &b2c).into_iter();
+                let mut h = self.keywords.hits(s, b2c).into_iter();
                 (h.next().unwrap_or_default(), h.next().unwrap_or_default())
             } else {
                 Default::default()
             };
+            let pos = if found.is_empty() { Vec::new() } else { Self::positions(unit) };
             for f in found {
                 out.push(self.record(doc, &f, &u_norm, &u_orig, &pos, &mut reg, unit.unterminated, &hits));
             }
@@ -393,21 +400,28 @@ impl Tagger {
         }
     }
 
-    /// A unit's text (normalised and original) and each character's position.
-    fn gather(
+    /// A unit's text, normalised and original: borrowed when the unit is
+    /// one piece of the page (nearly always), joined otherwise.
+    fn gather<'t>(
         unit: &crate::text::layout::Unit,
-        orig: &[char],
-        norm: &[char],
-    ) -> (Vec<char>, Vec<char>, Vec<usize>) {
+        orig: &'t [char],
+        norm: &'t [char],
+    ) -> (Cow<'t, [char]>, Cow<'t, [char]>) {
+        if let [p] = unit.pieces[..] {
+            return (Cow::Borrowed(&norm[p.start..p.end]), Cow::Borrowed(&orig[p.start..p.end]));
+        }
         let mut u_norm = Vec::new();
         let mut u_orig = Vec::new();
-        let mut pos = Vec::new();
         for p in &unit.pieces {
             u_norm.extend_from_slice(&norm[p.start..p.end]);
             u_orig.extend_from_slice(&orig[p.start..p.end]);
-            pos.extend(p.start..p.end);
         }
-        (u_norm, u_orig, pos)
+        (Cow::Owned(u_norm), Cow::Owned(u_orig))
+    }
+
+    /// The page position of each character of a unit.
+    fn positions(unit: &crate::text::layout::Unit) -> Vec<usize> {
+        unit.pieces.iter().flat_map(|p| p.start..p.end).collect()
     }
 
     /// The last person named before the units still `open` were read:
@@ -440,7 +454,7 @@ impl Tagger {
         orig: &[char],
         norm: &[char],
     ) -> Option<(usize, Speaker)> {
-        let (u_norm, u_orig, _) = Self::gather(unit, orig, norm);
+        let (u_norm, u_orig) = Self::gather(unit, orig, norm);
         let qs = quotes::find(&u_norm);
         let s: String = u_norm.iter().collect();
         let b2c = byte_to_char(&s);
