@@ -393,8 +393,8 @@ impl Tagger {
         for q in quotes.iter_mut().filter(|q| q.themes.is_empty() && q.kind != "term") {
             q.themes.push(label.clone());
             q.evidence.push(crate::themes::Evidence {
-                rule: format!("{label}@article"),
-                label: label.clone(),
+                rule: format!("{label}@article").into(),
+                label: label.as_str().into(),
                 keywords: Vec::new(),
             });
         }
@@ -574,14 +574,15 @@ impl Tagger {
             if let Some((l, _)) = best {
                 stance = l.clone();
             }
-            evidence.extend(ev.into_iter().filter(|e| order.contains(&e.label.as_str())));
+            evidence.extend(ev.into_iter().filter(|e| order.contains(&&*e.label)));
             if let Some(cue) = f.cue.filter(|_| !cue_norm.is_empty()) {
                 // the cue's own words: the unit's hits inside it, no context
                 let (cl, cev) = self.stance.run_spans(&hits.1, cue, (0, 0));
                 if let Some((l, _)) = cl.iter().find(|(l, _)| l == "asserted" || l == "claimed") {
                     cue_stance = l.clone();
                 }
-                evidence.extend(cev.into_iter().filter(|e| e.label == "asserted" || e.label == "claimed"));
+                evidence
+                    .extend(cev.into_iter().filter(|e| &*e.label == "asserted" || &*e.label == "claimed"));
             }
         }
         let theme_ids: Vec<String> = themes.drain(..).map(|(l, _)| l).collect();

@@ -8,16 +8,19 @@ use crate::mentions::{byte_to_char, ByteToChar};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::Arc;
 
-/// A rule that fired, with the keywords that made it fire.
+/// A rule that fired, with the keywords that made it fire. The strings are
+/// shared with the rule set (`Arc<str>`): a quote's evidence costs no copy
+/// of a rule id, label or keyword.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Evidence {
     /// Rule id.
-    pub rule: String,
+    pub rule: Arc<str>,
     /// Label it voted for.
-    pub label: String,
+    pub label: Arc<str>,
     /// Matched keywords with character spans relative to the text the rule read.
-    pub keywords: Vec<(String, usize, usize)>,
+    pub keywords: Vec<(Arc<str>, usize, usize)>,
 }
 
 /// A set of keyword ids as a bit set: membership in one look-up.
@@ -64,6 +67,10 @@ pub struct Engine {
     /// For each keyword, the rules it can make fire (it is in their `any`,
     /// `all` or `near` lists): only those rules are tried on a text.
     triggers: Vec<Vec<u32>>,
+    /// Each rule's id and label, and each keyword, as shared strings for
+    /// [`Evidence`].
+    names: Vec<(Arc<str>, Arc<str>)>,
+    shared_words: Vec<Arc<str>>,
 }
 
 type Hit = (usize, usize, usize); // word, start, end (chars)
@@ -179,7 +186,18 @@ impl Engine {
                 not_within: Ids::of(&not_within),
             });
         }
-        Engine { set: set.clone(), rules, words, ac: std::sync::OnceLock::new(), triggers }
+        let names =
+            set.rules.iter().map(|r| (Arc::from(r.id.as_str()), Arc::from(r.label.as_str()))).collect();
+        let shared_words = words.iter().map(|w| Arc::from(w.as_str())).collect();
+        Engine {
+            set: set.clone(),
+            rules,
+            words,
+            ac: std::sync::OnceLock::new(),
+            triggers,
+            names,
+            shared_words,
+        }
     }
 
     fn hits(&self, text: &str) -> Vec<Hit> {
@@ -217,10 +235,12 @@ impl Engine {
             let (mut cl, cev) = self.run_hits(ch, &[], true);
             cl.truncate(1);
             if !cl.is_empty() {
-                ev.extend(cev.into_iter().filter(|e| cl.iter().any(|(l, _)| *l == e.label)).map(|mut e| {
-                    e.rule.push_str("@sentence");
-                    e
-                }));
+                ev.extend(cev.into_iter().filter(|e| cl.iter().any(|(l, _)| **l == *e.label)).map(
+                    |mut e| {
+                        e.rule = format!("{}@sentence", e.rule).into();
+                        e
+                    },
+                ));
                 return (cl, ev);
             }
         }
@@ -306,10 +326,11 @@ impl Engine {
         for (ri, kw) in self.fired(qh, ch, no_context) {
             let spec = &self.set.rules[ri];
             add_score(&mut scores, spec);
+            let (rule, label) = &self.names[ri];
             ev.push(Evidence {
-                rule: spec.id.clone(),
-                label: spec.label.clone(),
-                keywords: kw.iter().map(|&(w, s, e)| (self.words[w].clone(), s, e)).collect(),
+                rule: rule.clone(),
+                label: label.clone(),
+                keywords: kw.iter().map(|&(w, s, e)| (self.shared_words[w].clone(), s, e)).collect(),
             });
         }
         let mut labels: Vec<(String, f64)> =
@@ -450,7 +471,7 @@ any = ["股市", "支持政策"]
         let (labels, ev) = e.run("我们不支持", "");
         assert_eq!(labels.len(), 1);
         assert_eq!(labels[0].0, "oppose");
-        assert_eq!(ev[0].rule, "oppose.negated");
+        assert_eq!(&*ev[0].rule, "oppose.negated");
     }
 
     #[test]
@@ -520,7 +541,7 @@ weight = 0.5
         let e = Engine::new(&set);
         let (l, ev) = e.run("稳步推进", "双边贸易“稳步推进”");
         assert_eq!(l[0].0, "trade");
-        assert_eq!(ev.iter().find(|x| x.label == "trade").map(|x| x.rule.as_str()), Some("t.core@sentence"));
+        assert_eq!(ev.iter().find(|x| &*x.label == "trade").map(|x| &*x.rule), Some("t.core@sentence"));
         // a longer quote does not borrow from its sentence
         assert!(labels(&e, "我们要稳步推进", "双边贸易“我们要稳步推进”").is_empty());
         // a short quote with its own label keeps it
