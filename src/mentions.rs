@@ -97,8 +97,11 @@ pub struct Matchers {
 
 /// Function-word hits of one unit, indexed by start and by end, so a rule
 /// asks "which words of role R start (or end) here" without hashing.
+/// One-character words (most hits) are a role mask per position; longer
+/// words are grouped by start and by end.
 #[derive(Debug, Clone, Default)]
 pub struct WordIndex {
+    single: Vec<u32>,
     by_start: Vec<(u32, u32, u32)>,
     start_at: Vec<u32>,
     by_end: Vec<(u32, u32, u32)>,
@@ -118,11 +121,12 @@ impl WordIndex {
             (Some(&a), Some(&b)) => (a as usize, b as usize),
             _ => return None,
         };
-        self.by_start[a..b]
+        let long = self.by_start[a..b]
             .iter()
             .filter(|&&(_, e, m)| m & bit != 0 && e as usize <= lim)
             .map(|&(s, e, _)| (e - s) as usize)
-            .max()
+            .max();
+        long.or_else(|| (p < lim && self.single.get(p).is_some_and(|m| m & bit != 0)).then_some(1))
     }
 
     /// Length of the longest word of `role` ending at `e` and starting at or after `lo`.
@@ -132,11 +136,14 @@ impl WordIndex {
             (Some(&a), Some(&b)) => (a as usize, b as usize),
             _ => return None,
         };
-        self.by_end[a..b]
+        let long = self.by_end[a..b]
             .iter()
             .filter(|&&(s, _, m)| m & bit != 0 && s as usize >= lo)
             .map(|&(s, e, _)| (e - s) as usize)
-            .max()
+            .max();
+        long.or_else(|| {
+            (e > lo && e > 0 && self.single.get(e - 1).is_some_and(|m| m & bit != 0)).then_some(1)
+        })
     }
 }
 
@@ -246,20 +253,14 @@ impl Matchers {
                 words.push((s as u32, e as u32, self.word_masks[p - ne]));
             }
         }
-        for (i, c) in text.chars().enumerate() {
-            if let Some(&mask) = self.single.get(c as usize) {
-                if mask != 0 {
-                    words.push((i as u32, i as u32 + 1, mask));
-                }
-            }
-        }
-        (Self::mentions(ents, n), Self::word_index(words, n))
+        let single = text.chars().map(|c| self.single.get(c as usize).copied().unwrap_or(0)).collect();
+        (Self::mentions(ents, n), Self::word_index(single, words, n))
     }
 
-    fn word_index(hits: Vec<(u32, u32, u32)>, n: usize) -> WordIndex {
-        let (by_start, start_at) = csr(hits.clone(), |h| h.0 as usize, n + 1);
-        let (by_end, end_at) = csr(hits, |h| h.1 as usize, n + 1);
-        WordIndex { by_start, start_at, by_end, end_at }
+    fn word_index(single: Vec<u32>, long: Vec<(u32, u32, u32)>, n: usize) -> WordIndex {
+        let (by_start, start_at) = csr(long.clone(), |h| h.0 as usize, n + 1);
+        let (by_end, end_at) = csr(long, |h| h.1 as usize, n + 1);
+        WordIndex { single, by_start, start_at, by_end, end_at }
     }
 
     /// Cue hits in `text` (a unit's normalised text), blockers removed,
