@@ -362,7 +362,14 @@ impl Tagger {
             }
             // theme and stance keywords of the unit, found once for all its quotes
             let hits = if self.themes_on && !found.is_empty() {
-                let mut h = self.keywords.hits(s, b2c).into_iter();
+                // only where the rows' words, sentences and cues lie
+                let lo =
+                    found.iter().flat_map(|f| [f.start, f.sentence.0, f.cue.map_or(f.start, |c| c.0)]).min();
+                let hi = found.iter().flat_map(|f| [f.end, f.sentence.1, f.cue.map_or(f.end, |c| c.1)]).max();
+                let (lo, hi) = (lo.unwrap_or(0), hi.unwrap_or(0).min(u_norm.len()).max(lo.unwrap_or(0)));
+                let bytes = |a: usize, b: usize| u_norm[a..b].iter().map(|c| c.len_utf8()).sum::<usize>();
+                let blo = bytes(0, lo);
+                let mut h = self.keywords.hits_in(s, b2c, blo..blo + bytes(lo, hi)).into_iter();
                 (h.next().unwrap_or_default(), h.next().unwrap_or_default())
             } else {
                 Default::default()

@@ -126,12 +126,19 @@ impl Scanner {
 
     /// The hits of each engine in `text`, whose character offsets `b2c` gives.
     pub fn hits(&self, text: &str, b2c: &ByteToChar) -> Vec<Hits> {
+        self.hits_in(text, b2c, 0..text.len())
+    }
+
+    /// The hits of each engine that lie inside the byte range `within` of
+    /// `text` (character offsets still of the whole `text`).
+    pub fn hits_in(&self, text: &str, b2c: &ByteToChar, within: std::ops::Range<usize>) -> Vec<Hits> {
         let mut out = vec![Hits::default(); self.starts.len() - 1];
         let Some(ac) = &self.ac else { return out };
-        for m in ac.find_overlapping_iter(text) {
+        let base = within.start;
+        for m in ac.find_overlapping_iter(&text[within]) {
             let p = m.pattern().as_usize();
             let e = self.starts.partition_point(|&s| s <= p) - 1;
-            out[e].0.push((p - self.starts[e], b2c.at(m.start()), b2c.at(m.end())));
+            out[e].0.push((p - self.starts[e], b2c.at(base + m.start()), b2c.at(base + m.end())));
         }
         out
     }
@@ -458,6 +465,12 @@ any = ["股市", "支持政策"]
         let words = |e: &Engine, h: &Hits| h.0.iter().map(|x| e.words[x.0].clone()).collect::<Vec<_>>();
         assert_eq!(words(&t, &hs[0]), ["股市", "支持政策"]);
         assert_eq!(words(&s, &hs[1]), ["不", "支持", "支持"]);
+        // a part of the text: only the hits inside it, at their offsets in the whole
+        let part = text.find("股市").unwrap()..text.len();
+        let hp = sc.hits_in(text, &byte_to_char(text), part);
+        assert_eq!(words(&t, &hp[0]), ["股市", "支持政策"]);
+        assert_eq!(words(&s, &hp[1]), ["支持"]);
+        assert_eq!(hp[0].0[0].1, 6);
         let none = Scanner::new(&[]);
         assert!(none.hits(text, &byte_to_char(text)).is_empty());
     }
