@@ -240,8 +240,7 @@ impl<R: Read> Segments<R> {
             if self.strong_start(line) {
                 open = open.saturating_sub(1);
             }
-            let chars: Vec<char> = line.trim().chars().collect();
-            if crate::text::layout::is_broken(&chars) {
+            if crate::text::layout::is_broken_line(line) {
                 open += 1;
                 last_broken = i;
             }

@@ -80,6 +80,17 @@ pub(crate) fn is_broken(norm: &[char]) -> bool {
     broken_with(norm, || balance(norm))
 }
 
+/// [`is_broken`] on a line of text (trimmed here), with no allocation for
+/// the common line that ends its paragraph.
+pub(crate) fn is_broken_line(line: &str) -> bool {
+    let line = line.trim();
+    match line.chars().next_back() {
+        None => false,
+        Some(last) if marks::is_paragraph_end(last) => false,
+        Some(_) => is_broken(&line.chars().collect::<Vec<char>>()),
+    }
+}
+
 /// [`is_broken`], with the paragraph's balance computed only if needed.
 fn broken_with(norm: &[char], bal: impl FnOnce() -> marks::Balance) -> bool {
     let Some(&last) = norm.last() else { return false };
