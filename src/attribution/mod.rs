@@ -408,9 +408,10 @@ impl<'a> Unit<'a> {
                 post_used: false,
             });
         }
-        let nx = self.name_context(&inq);
-        let named_at = |i: usize, v: &[(usize, EntityKind)]| self.named_at(&p, &nx, i, v);
-        let covered = &nx.covered;
+        // worked out only when a person named in the unit is asked for
+        let nx_cell: std::cell::OnceCell<NameContext> = std::cell::OnceCell::new();
+        let nx = || nx_cell.get_or_init(|| self.name_context(&inq));
+        let named_at = |i: usize, v: &[(usize, EntityKind)]| self.named_at(&p, nx(), i, v);
         // parsed only when a pronoun needs it: most units want no more than
         // the last person they name, found by reading the mentions backwards
         let named_cell: std::cell::OnceCell<Vec<(usize, Speaker)>> = std::cell::OnceCell::new();
@@ -451,7 +452,7 @@ impl<'a> Unit<'a> {
             let (ss, _) = sentence(pos.saturating_sub(1));
             let mut best: Option<(usize, Speaker)> = None;
             for (i, v) in self.ents.iter() {
-                if i < ss || i >= pos || !outside(i) || covered[i] {
+                if i < ss || i >= pos || !outside(i) || nx().covered[i] {
                     continue;
                 }
                 let Some(&(e, kind)) = v.first() else { continue };
