@@ -39,6 +39,11 @@ pub fn find(chars: &[char]) -> Vec<QuoteSpan> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        // the common case: a CJK ideograph is never a mark
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            i += 1;
+            continue;
+        }
         match c {
             '《' => in_title += 1,
             '》' => in_title = in_title.saturating_sub(1),
