@@ -577,7 +577,6 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
                         let asm = asms.get_mut(&fi).expect("assembler per open input");
                         let mut res = Ok(());
                         let own = seg.text.len();
-                        let mut spent = Vec::new();
                         asm.push(
                             &seg,
                             t,
@@ -587,13 +586,9 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
                                 if res.is_ok() {
                                     res = w.write(&q);
                                 }
-                                spent.push(q);
                             },
                             &mut on_doc,
                         );
-                        // the rows were allocated by a worker: freed there too,
-                        // off the writer's thread
-                        rayon::spawn(move || drop((seg, spent)));
                         res?;
                         bar.inc(own as u64);
                         bar.set_message(format!("{n_docs} docs, {n_quotes} quotes"));
