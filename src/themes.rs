@@ -279,8 +279,17 @@ impl Engine {
     /// keywords that made each fire. Only rules with one of their own
     /// keywords present are tried.
     fn fired(&self, qh: &[Hit], ch: &[Hit], no_context: bool) -> Vec<(usize, Vec<Hit>)> {
-        let mut candidates: Vec<u32> =
-            qh.iter().chain(ch).flat_map(|h| self.triggers.get(h.0).into_iter().flatten().copied()).collect();
+        let triggered = |hs: &[Hit]| -> Vec<u32> {
+            hs.iter().flat_map(|h| self.triggers.get(h.0).into_iter().flatten().copied()).collect()
+        };
+        // a rule fires only on a keyword of its own among the hits it reads:
+        // the sentence's keywords can only make a sentence-scope rule fire
+        let mut candidates = triggered(qh);
+        if !no_context {
+            candidates.extend(
+                triggered(ch).into_iter().filter(|&ri| self.set.rules[ri as usize].scope == Scope::Sentence),
+            );
+        }
         candidates.sort_unstable();
         candidates.dedup();
         candidates
