@@ -20,6 +20,11 @@ use std::collections::HashMap;
 /// Characters of an article read for its dominant theme.
 const ARTICLE_LEAD_CHARS: usize = 1500;
 
+/// Characters of a quote's sentence read for its themes and stance on each
+/// side of the words: a whole news sentence, but not a run-on "sentence" of
+/// thousands of quotes, each of which would read all the others' keywords.
+const SENTENCE_CONTEXT_CHARS: usize = 1000;
+
 /// Builds a [`Tagger`].
 #[derive(Debug, Clone, Default)]
 pub struct TaggerBuilder {
@@ -562,7 +567,11 @@ impl Tagger {
         let cue_norm: String = f.cue.map(|(a, b)| norm[a..b].iter().collect()).unwrap_or_default();
         // themes and stance
         let q_span = (f.start, f.end);
-        let s_span = (f.sentence.0, f.sentence.1.min(norm.len()));
+        // the sentence, as far as [`SENTENCE_CONTEXT_CHARS`] either side of the words
+        let s_span = (
+            f.sentence.0.max(f.start.saturating_sub(SENTENCE_CONTEXT_CHARS)),
+            f.sentence.1.min(norm.len()).min(f.end + SENTENCE_CONTEXT_CHARS),
+        );
         let (mut themes, mut evidence) = if f.kind == Kind::Term || !self.themes_on {
             (Vec::new(), Vec::new())
         } else {

@@ -412,24 +412,35 @@ impl<'a> Unit<'a> {
         let nx_cell: std::cell::OnceCell<NameContext> = std::cell::OnceCell::new();
         let nx = || nx_cell.get_or_init(|| self.name_context(&inq));
         let named_at = |i: usize, v: &[(usize, EntityKind)]| self.named_at(&p, nx(), i, v);
-        // parsed only when a pronoun needs it: most units want no more than
-        // the last person they name, found by reading the mentions backwards
-        let named_cell: std::cell::OnceCell<Vec<(usize, Speaker)>> = std::cell::OnceCell::new();
-        let named = || {
-            named_cell.get_or_init(|| {
-                let mut v: Vec<(usize, Speaker)> =
-                    self.ents.iter().filter_map(|(i, m)| named_at(i, m)).collect();
-                v.sort_by_key(|(i, _)| *i);
-                v
-            })
+        // The persons named in the unit, in order of where they start,
+        // parsed only as far as a pronoun needs them (entities at positions
+        // below `.0` done). In the order of the mentions they are already
+        // sorted: a mention at `i` names a person starting at `i` or `i - 1`.
+        let named_upto: std::cell::RefCell<(usize, Vec<(usize, Speaker)>)> = Default::default();
+        // the persons starting before `pos` (and maybe some after)
+        let named_to = |pos: usize| -> std::cell::Ref<'_, Vec<(usize, Speaker)>> {
+            {
+                let mut g = named_upto.borrow_mut();
+                let (next, v) = &mut *g;
+                // a mention at `pos` may name a person starting at `pos - 1`
+                let stop = (pos + 1).min(n);
+                while *next < stop {
+                    if let Some(x) = self.ents.get(*next).and_then(|m| named_at(*next, m)) {
+                        v.push(x);
+                    }
+                    *next += 1;
+                }
+            }
+            std::cell::Ref::map(named_upto.borrow(), |g| &g.1)
         };
         // the last person named before `pos`; of equal starts, the one
-        // from the later mention (as the stable sort above orders them)
+        // from the later mention. At the unit's end (the usual question) the
+        // mentions are read backwards.
         let named_before = |pos: usize| -> Option<(usize, Speaker)> {
-            if pos >= n && named_cell.get().is_none() {
+            if pos >= n && named_upto.borrow().0 < n {
                 return self.ents.iter().rev().find_map(|(i, m)| named_at(i, m));
             }
-            let v = named();
+            let v = named_to(pos);
             let k = v.partition_point(|(i, _)| *i < pos);
             v.get(k.wrapping_sub(1)).cloned()
         };
@@ -448,20 +459,36 @@ impl<'a> Unit<'a> {
         };
         // 记者采访了卫生部有关负责人，他指出……: a one-person source described
         // (not named) earlier in the same sentence
+        // where a one-person source noun or title is mentioned outside the
+        // quotes (listed once per unit, when a pronoun first asks)
+        let source_nouns: std::cell::OnceCell<Vec<usize>> = std::cell::OnceCell::new();
+        let source_nouns = || {
+            source_nouns.get_or_init(|| {
+                self.ents
+                    .iter()
+                    .filter(|(i, v)| {
+                        outside(*i)
+                            && !nx().covered[*i]
+                            && matches!(
+                                v.first(),
+                                Some((_, EntityKind::Source(false) | EntityKind::Title(false)))
+                            )
+                            // 孙书记, 老赵: a surname before the noun makes it a
+                            // person's name, which is not a described source
+                            && !self.lone_surname_before(*i)
+                    })
+                    .map(|(i, _)| i)
+                    .collect()
+            })
+        };
         let described_before = |pos: usize| -> Option<(usize, Speaker)> {
             let (ss, _) = sentence(pos.saturating_sub(1));
             let mut best: Option<(usize, Speaker)> = None;
-            for (i, v) in self.ents.iter() {
-                if i < ss || i >= pos || !outside(i) || nx().covered[i] {
-                    continue;
-                }
-                let Some(&(e, kind)) = v.first() else { continue };
-                if e > pos || !matches!(kind, EntityKind::Source(false) | EntityKind::Title(false)) {
-                    continue;
-                }
-                // 孙书记, 老赵: a surname before the noun makes it a person's
-                // name, which is not a described source
-                if self.lone_surname_before(i) {
+            let cands = source_nouns();
+            let (lo, hi) = (cands.partition_point(|&i| i < ss), cands.partition_point(|&i| i < pos));
+            for &i in &cands[lo..hi] {
+                let Some(&(e, _)) = self.ents.get(i).and_then(|v| v.first()) else { continue };
+                if e > pos {
                     continue;
                 }
                 // the phrase that ends with the mention: it may open with a
@@ -490,7 +517,7 @@ impl<'a> Unit<'a> {
                     .filter(|sp| {
                         let (a, b) = sp.span;
                         !self.cues.iter().any(|c| c.start >= a && c.end <= b)
-                            && !named().iter().any(|(x, _)| (a..b).contains(x))
+                            && !named_to(b).iter().any(|(x, _)| (a..b).contains(x))
                             && !(a..b).any(|x| {
                                 matches!(
                                     self.ents.get(x).and_then(|v| v.first()),
@@ -514,7 +541,7 @@ impl<'a> Unit<'a> {
                 .map(|t| t[0]);
             if let Some(c) = surname {
                 let fits = |sp: &Speaker| sp.name.chars().count() >= 2 && sp.name.starts_with(c);
-                return named()
+                return named_to(pos)
                     .iter()
                     .chain(pc.iter())
                     .filter(|(i, sp)| *i < pos && fits(sp))
