@@ -483,10 +483,10 @@ impl<'a> Unit<'a> {
         };
         let described_before = |pos: usize| -> Option<(usize, Speaker)> {
             let (ss, _) = sentence(pos.saturating_sub(1));
-            let mut best: Option<(usize, Speaker)> = None;
             let cands = source_nouns();
             let (lo, hi) = (cands.partition_point(|&i| i < ss), cands.partition_point(|&i| i < pos));
-            for &i in &cands[lo..hi] {
+            // the last mention that reads as one source, so the nearest first
+            for &i in cands[lo..hi].iter().rev() {
                 let Some(&(e, _)) = self.ents.get(i).and_then(|v| v.first()) else { continue };
                 if e > pos {
                     continue;
@@ -516,8 +516,12 @@ impl<'a> Unit<'a> {
                     // a phrase holding a cue (援引该发言人) or a name is not one source
                     .filter(|sp| {
                         let (a, b) = sp.span;
-                        !self.cues.iter().any(|c| c.start >= a && c.end <= b)
-                            && !named_to(b).iter().any(|(x, _)| (a..b).contains(x))
+                        // cues and named persons are in order of their start
+                        let k = self.cues.partition_point(|c| c.start < a);
+                        let named = named_to(b);
+                        let first_named = named.partition_point(|(x, _)| *x < a);
+                        !self.cues[k..].iter().take_while(|c| c.start < b).any(|c| c.end <= b)
+                            && named.get(first_named).is_none_or(|(x, _)| *x >= b)
                             && !(a..b).any(|x| {
                                 matches!(
                                     self.ents.get(x).and_then(|v| v.first()),
@@ -526,10 +530,10 @@ impl<'a> Unit<'a> {
                             })
                     });
                 if let Some(sp) = phrase {
-                    best = Some((i, sp));
+                    return Some((i, sp));
                 }
             }
-            best
+            None
         };
         // the antecedent of a 他/她 speaker at `pos`: the last person named
         // in the unit, else of the article, else a one-person source

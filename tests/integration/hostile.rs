@@ -62,6 +62,16 @@ fn one_run_on_sentence_of_thousands_of_pronoun_speakers() {
 }
 
 #[test]
+fn one_run_on_sentence_of_thousands_of_described_sources() {
+    // each 他 goes back to the 一位工程师 just before it, not to all of them
+    let s = format!("{}。", "记者采访了一位工程师，他说，".repeat(2_000));
+    // the last 他说 has no words after it
+    assert_eq!(check_invariants(&s), 1_999);
+    let rows = tagger().tag("h", &s).quotes;
+    assert!(rows.iter().all(|q| q.speaker == "一位工程师" && q.method == "pronoun"));
+}
+
+#[test]
 fn deeply_nested_quotes() {
     let mut s = String::from("他说：");
     for i in 0..10_000 {
