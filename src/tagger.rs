@@ -250,7 +250,7 @@ impl Tagger {
                 && seg.index > 0
                 && if ctx > 0 { in_context } else { i == 0 && art.title.is_empty() };
             let mut quotes = Vec::new();
-            self.run_article("", art, &page.orig, &page.norm, ctx, &mut quotes);
+            self.run_article("", art, &seg.text, &page, ctx, &mut quotes);
             self.article_themes(art, &page.norm, &mut quotes);
             for q in &mut quotes {
                 let sh = |(a, b): (usize, usize)| (a + base, b + base);
@@ -292,7 +292,10 @@ impl Tagger {
 
     /// Splits `text` into articles (layout only).
     fn prepare(&self, text: &str) -> Page {
-        let orig: Vec<char> = text.chars().collect();
+        // sized for the worst case (one byte a character): pages never
+        // written are never committed, and no copy on growth
+        let mut orig: Vec<char> = Vec::with_capacity(text.len());
+        orig.extend(text.chars());
         let norm: Vec<char> = orig.iter().map(|&c| self.folder.fold(c)).collect();
         let articles = layout(text, &orig, &norm, &self.k, self.each_line);
         Page { orig, norm, articles }
@@ -304,11 +307,12 @@ impl Tagger {
         &self,
         doc: &str,
         art: &Article,
-        orig: &[char],
-        norm: &[char],
+        text: &str,
+        page: &Page,
         emit_from: usize,
         out: &mut Vec<Quote>,
     ) {
+        let (orig, norm) = (&page.orig[..], &page.norm[..]);
         let mut state = DocState::default();
         let mut reg = Registry::default();
         // The last person named, for a later 他/她: `settled` as far as it is
@@ -322,9 +326,17 @@ impl Tagger {
         for (ui, unit) in art.units.iter().enumerate() {
             let (u_norm, u_orig) = Self::gather(unit, orig, norm);
             let qs = quotes::find(&u_norm);
-            text_buf.clear();
-            text_buf.extend(u_norm.iter());
-            let s = text_buf.as_str();
+            // the unit as a string: in place when it is one piece that
+            // normalisation left unchanged (most of a simplified-script
+            // text), else encoded
+            let s = match unit.pieces[..] {
+                [p] if u_norm[..] == u_orig[..] => &text[p.bytes.0..p.bytes.1],
+                _ => {
+                    text_buf.clear();
+                    text_buf.extend(u_norm.iter());
+                    text_buf.as_str()
+                }
+            };
             let cue_bytes = self.m.cues(&self.k, s);
             if qs.is_empty() && cue_bytes.is_empty() {
                 // no quote mark, no cue: no unit of speech can start here; the

@@ -14,6 +14,8 @@ pub struct Piece {
     pub start: usize,
     /// One past the last character.
     pub end: usize,
+    /// The same run as a byte range of the text it was read from.
+    pub bytes: (usize, usize),
 }
 
 /// The text that attribution reads as one paragraph: one or more pieces of
@@ -147,7 +149,7 @@ pub fn layout(text: &str, orig: &[char], norm: &[char], k: &Knowledge, each_line
             articles.push(Article { line: line_no, paragraphs: 1, ..Article::default() });
             let last = articles.last_mut().expect("just pushed");
             last.units.push(Unit {
-                pieces: vec![Piece { start: s, end: e }],
+                pieces: vec![Piece { start: s, end: e, bytes: line_b }],
                 stitched: false,
                 unterminated: false,
             });
@@ -205,7 +207,7 @@ pub fn layout(text: &str, orig: &[char], norm: &[char], k: &Knowledge, each_line
             }
             continue;
         }
-        let mut s = s;
+        let (s0, mut s) = (s, s);
         if let Some(m) = continuation.find(line) {
             let a = new_article(&mut articles);
             cur = Some(a);
@@ -216,6 +218,7 @@ pub fn layout(text: &str, orig: &[char], norm: &[char], k: &Knowledge, each_line
                 continue;
             }
         }
+        let piece = Piece { start: s, end: e, bytes: (line_b.0 + bytes(s0, s), line_b.1) };
         let text = &norm[s..e];
         let bal = balance(text);
         let broken = broken_with(text, || bal.clone());
@@ -242,7 +245,7 @@ pub fn layout(text: &str, orig: &[char], norm: &[char], k: &Knowledge, each_line
             let art = &mut articles[o.article];
             art.paragraphs += 1;
             let unit = &mut art.units[o.unit];
-            unit.pieces.push(Piece { start: s, end: e });
+            unit.pieces.push(piece);
             unit.stitched = true;
             cur = Some(o.article);
             if broken {
@@ -274,16 +277,14 @@ pub fn layout(text: &str, orig: &[char], norm: &[char], k: &Knowledge, each_line
             };
             let opener = marks::closer_of(first).is_some();
             if contiguous && ends_sentence && opener && reopens() {
-                last.pieces.last_mut().expect("piece").end = e;
+                let lp = last.pieces.last_mut().expect("piece");
+                lp.end = e;
+                lp.bytes.1 = line_b.1;
                 prev = Prev::Other;
                 continue;
             }
         }
-        art.units.push(Unit {
-            pieces: vec![Piece { start: s, end: e }],
-            stitched: false,
-            unterminated: false,
-        });
+        art.units.push(Unit { pieces: vec![piece], stitched: false, unterminated: false });
         if broken {
             let unit = art.units.len() - 1;
             open.push(Open { article: a, unit, quote_open: !bal.open_at_end.is_empty(), last_para: para_no });
