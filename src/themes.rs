@@ -145,10 +145,10 @@ impl Scanner {
 }
 
 /// Adds a fired rule's weight to its label's score.
-fn add_score(scores: &mut Vec<(String, f64)>, rule: &crate::lexicon::rules::Rule) {
+fn add_score<'a>(scores: &mut Vec<(&'a str, f64)>, rule: &'a crate::lexicon::rules::Rule) {
     match scores.iter_mut().find(|(l, _)| *l == rule.label) {
         Some(s) => s.1 += rule.weight,
-        None => scores.push((rule.label.clone(), rule.weight)),
+        None => scores.push((&rule.label, rule.weight)),
     }
 }
 
@@ -265,13 +265,13 @@ impl Engine {
     pub fn dominant_in(&self, hits: &Hits) -> Option<String> {
         let share = self.set.article_fallback_share?;
         let hits = &hits.0;
-        let mut scores: Vec<(String, f64)> = Vec::new();
+        let mut scores: Vec<(&str, f64)> = Vec::new();
         for (ri, _) in self.fired(hits, &[], true) {
             add_score(&mut scores, &self.set.rules[ri]);
         }
         let total: f64 = scores.iter().map(|s| s.1).sum();
         let best = scores.iter().max_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal))?;
-        (best.1 + 1e-9 >= self.set.threshold(&best.0) && best.1 >= share * total).then(|| best.0.clone())
+        (best.1 + 1e-9 >= self.set.threshold(best.0) && best.1 >= share * total).then(|| best.0.to_string())
     }
 
     /// The rules that fire on the words' hits `qh` and the sentence's `ch`
@@ -337,7 +337,7 @@ impl Engine {
     }
 
     fn run_hits(&self, qh: &[Hit], ch: &[Hit], no_context: bool) -> (Vec<(String, f64)>, Vec<Evidence>) {
-        let mut scores: Vec<(String, f64)> = Vec::new();
+        let mut scores: Vec<(&str, f64)> = Vec::new();
         let mut ev = Vec::new();
         for (ri, kw) in self.fired(qh, ch, no_context) {
             let spec = &self.set.rules[ri];
@@ -349,7 +349,7 @@ impl Engine {
                 keywords: kw.iter().map(|&(w, s, e)| (self.shared_words[w].clone(), s, e)).collect(),
             });
         }
-        let mut labels: Vec<(String, f64)> =
+        let mut labels: Vec<(&str, f64)> =
             scores.into_iter().filter(|(l, s)| *s + 1e-9 >= self.set.threshold(l)).collect();
         labels.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
         if let Some(best) = labels.first().map(|l| l.1) {
@@ -358,7 +358,7 @@ impl Engine {
         if let Some(m) = self.set.max_labels {
             labels.truncate(m);
         }
-        (labels, ev)
+        (labels.into_iter().map(|(l, s)| (l.to_string(), s)).collect(), ev)
     }
 
     fn fire(&self, r: &CRule, hits: &[Hit]) -> Option<Vec<Hit>> {
