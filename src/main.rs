@@ -432,11 +432,15 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         t.push(".yinyu-partial");
         PathBuf::from(t)
     });
+    // rows go out in 1 MB writes (a system call per 8 KB costs the writer
+    // thread time the workers could use)
+    const OUT_BUFFER: usize = 1 << 20;
     let sink: Box<dyn Write> = match &tmp {
-        Some(t) => Box::new(std::io::BufWriter::new(
+        Some(t) => Box::new(std::io::BufWriter::with_capacity(
+            OUT_BUFFER,
             std::fs::File::create(t).with_context(|| format!("cannot create {}", t.display()))?,
         )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        None => Box::new(std::io::BufWriter::with_capacity(OUT_BUFFER, std::io::stdout().lock())),
     };
     let mut w =
         QuoteWriter::with_options(sink, format, WriteOptions { excel_safe: a.excel_safe, bom: a.bom });

@@ -72,8 +72,8 @@ pub struct CsvRow<'a> {
     affiliation: Cow<'a, str>,
     cue: Cow<'a, str>,
     method: &'a str,
-    confidence: String,
-    themes: String,
+    confidence: TwoDecimals,
+    themes: Cow<'a, str>,
     stance: &'a str,
     cue_stance: &'a str,
 }
@@ -97,11 +97,41 @@ impl<'a> CsvRow<'a> {
             affiliation: cell(&q.affiliation),
             cue: cell(&q.cue),
             method: &q.method,
-            confidence: format!("{:.2}", q.confidence),
-            themes: q.themes.join(";"),
+            confidence: TwoDecimals::new(q.confidence),
+            themes: match &q.themes[..] {
+                [] => Cow::Borrowed(""),
+                [one] => Cow::Borrowed(one.as_str()),
+                many => Cow::Owned(many.join(";")),
+            },
             stance: &q.stance,
             cue_stance: &q.cue_stance,
         }
+    }
+}
+
+/// A number written with two decimals, formatted on the stack (a CSV row
+/// allocates nothing for it).
+#[derive(Debug)]
+struct TwoDecimals {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl TwoDecimals {
+    fn new(x: f32) -> Self {
+        let mut buf = [0u8; 32];
+        let mut rest = &mut buf[..];
+        // 32 bytes hold any confidence (0..=1) with two decimals; a huge
+        // value would be cut, not overflow
+        let _ = std::io::Write::write_fmt(&mut rest, format_args!("{x:.2}"));
+        let len = 32 - rest.len();
+        TwoDecimals { buf, len }
+    }
+}
+
+impl Serialize for TwoDecimals {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""))
     }
 }
 

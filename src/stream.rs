@@ -401,12 +401,22 @@ pub struct Assembler {
     quotes: usize,
     current: Option<DocRecord>,
     multi: Option<bool>,
+    /// A segment's rows, gathered to be put in order (kept between segments).
+    rows: Vec<Quote>,
 }
 
 impl Assembler {
     /// For the input called `name` (the `doc` column's base).
     pub fn new(name: &str, each_line: bool) -> Self {
-        Assembler { name: name.to_string(), each_line, articles: 0, quotes: 0, current: None, multi: None }
+        Assembler {
+            name: name.to_string(),
+            each_line,
+            articles: 0,
+            quotes: 0,
+            current: None,
+            multi: None,
+            rows: Vec::new(),
+        }
     }
 
     /// Adds the result of the next segment: calls `quote` for each row and
@@ -421,7 +431,7 @@ impl Assembler {
         // a whole input is named as before: `#N` only when it has several
         // articles; an input of several segments always numbers them
         let multi = *self.multi.get_or_insert(!seg.whole || tagged.parts.len() > 1);
-        let mut rows = Vec::new();
+        let mut rows = std::mem::take(&mut self.rows);
         for part in tagged.parts {
             let continued = if part.continues { self.current.as_mut() } else { None };
             let name = if let Some(cur) = continued {
@@ -459,11 +469,12 @@ impl Assembler {
             }
         }
         rows.sort_by_key(|q| (q.start, q.end));
-        for mut q in rows {
+        for mut q in rows.drain(..) {
             self.quotes += 1;
             q.quote_id = self.quotes;
             quote(q);
         }
+        self.rows = rows;
     }
 
     /// Ends the input: the last article's record.
