@@ -153,10 +153,17 @@ impl Tagger {
     }
 
     fn from_knowledge(k: Knowledge, include_terms: bool) -> Tagger {
-        let m = Matchers::new(&k);
-        let themes = Engine::new(&k.themes);
-        let stance = Engine::new(&k.stance);
-        let keywords = Scanner::new(&[&themes, &stance]);
+        // the mention automata and the keyword automaton are built side by side
+        let (m, (themes, stance, keywords)) = std::thread::scope(|sc| {
+            let kw = sc.spawn(|| {
+                let themes = Engine::new(&k.themes);
+                let stance = Engine::new(&k.stance);
+                let keywords = Scanner::new(&[&themes, &stance]);
+                (themes, stance, keywords)
+            });
+            let m = Matchers::new(&k);
+            (m, kw.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        });
         let folder = Folder::new(&k.t2s);
         let non_initial = Self::non_initial(&k);
         Tagger {

@@ -165,6 +165,28 @@ impl Lexicons {
 
     /// Parses every file; returns what could be read and every problem.
     pub fn check(&self) -> (Knowledge, Vec<LexiconError>) {
+        // the rule files (TOML, the slowest to read) are parsed on a second
+        // thread while the tables are read here
+        std::thread::scope(|sc| {
+            let rules = sc.spawn(|| {
+                let idx = |n: &str| FILES.iter().position(|f| f.name == n).expect("known file");
+                let (name, text) = self.text(idx("themes.toml"));
+                let themes = rules::parse(name, text, Some(THEMES));
+                let (name, text) = self.text(idx("stance.toml"));
+                (themes, rules::parse(name, text, Some(STANCES)))
+            });
+            let (mut k, mut errs) = self.check_tables();
+            let ((themes, e1), (stance, e2)) = rules.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            errs.extend(e1);
+            errs.extend(e2);
+            k.themes = themes;
+            k.stance = stance;
+            (k, errs)
+        })
+    }
+
+    /// Every file but the rule files.
+    fn check_tables(&self) -> (Knowledge, Vec<LexiconError>) {
         let mut errs = Vec::new();
         let mut tables: Vec<Vec<tsv::Row>> = Vec::new();
         let mut names: Vec<&str> = Vec::new();
@@ -356,14 +378,6 @@ impl Lexicons {
                 errs.push(LexiconError::new(l_file, 0, format!("missing pattern {want:?}")));
             }
         }
-        let (name, text) = self.text(idx("themes.toml"));
-        let (themes, e) = rules::parse(name, text, Some(THEMES));
-        errs.extend(e);
-        k.themes = themes;
-        let (name, text) = self.text(idx("stance.toml"));
-        let (stance, e) = rules::parse(name, text, Some(STANCES));
-        errs.extend(e);
-        k.stance = stance;
         (k, errs)
     }
 }
