@@ -154,15 +154,21 @@ impl Tagger {
 
     fn from_knowledge(k: Knowledge, include_terms: bool) -> Tagger {
         // the mention automata and the keyword automaton are built side by side
+        // (on this thread alone where no thread can be started)
+        let keyword_side = || {
+            let themes = Engine::new(&k.themes);
+            let stance = Engine::new(&k.stance);
+            let keywords = Scanner::new(&[&themes, &stance]);
+            (themes, stance, keywords)
+        };
         let (m, (themes, stance, keywords)) = std::thread::scope(|sc| {
-            let kw = sc.spawn(|| {
-                let themes = Engine::new(&k.themes);
-                let stance = Engine::new(&k.stance);
-                let keywords = Scanner::new(&[&themes, &stance]);
-                (themes, stance, keywords)
-            });
+            let kw = std::thread::Builder::new().spawn_scoped(sc, keyword_side);
             let m = Matchers::new(&k);
-            (m, kw.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            let side = match kw {
+                Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                Err(_) => keyword_side(),
+            };
+            (m, side)
         });
         let folder = Folder::new(&k.t2s);
         let non_initial = Self::non_initial(&k);

@@ -167,16 +167,21 @@ impl Lexicons {
     pub fn check(&self) -> (Knowledge, Vec<LexiconError>) {
         // the rule files (TOML, the slowest to read) are parsed on a second
         // thread while the tables are read here
+        // (on this thread alone where no thread can be started)
+        let rule_files = || {
+            let idx = |n: &str| FILES.iter().position(|f| f.name == n).expect("known file");
+            let (name, text) = self.text(idx("themes.toml"));
+            let themes = rules::parse(name, text, Some(THEMES));
+            let (name, text) = self.text(idx("stance.toml"));
+            (themes, rules::parse(name, text, Some(STANCES)))
+        };
         std::thread::scope(|sc| {
-            let rules = sc.spawn(|| {
-                let idx = |n: &str| FILES.iter().position(|f| f.name == n).expect("known file");
-                let (name, text) = self.text(idx("themes.toml"));
-                let themes = rules::parse(name, text, Some(THEMES));
-                let (name, text) = self.text(idx("stance.toml"));
-                (themes, rules::parse(name, text, Some(STANCES)))
-            });
+            let rules = std::thread::Builder::new().spawn_scoped(sc, rule_files);
             let (mut k, mut errs) = self.check_tables();
-            let ((themes, e1), (stance, e2)) = rules.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            let ((themes, e1), (stance, e2)) = match rules {
+                Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                Err(_) => rule_files(),
+            };
             errs.extend(e1);
             errs.extend(e2);
             k.themes = themes;
