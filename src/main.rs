@@ -99,7 +99,8 @@ struct ExtractArgs {
     /// Write one CSV row per article to FILE.
     #[arg(long)]
     docs: Option<PathBuf>,
-    /// Write output to FILE (atomically: a temporary file renamed at the end).
+    /// Write output to FILE (atomically: a temporary file renamed at the end;
+    /// a special file such as /dev/null is written in place).
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// Input encoding (utf-8, gb18030, gbk, big5, utf-16le, …); default: UTF-8 with BOM sniffing.
@@ -427,7 +428,10 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     } else {
         ProgressBar::hidden()
     };
-    let tmp = a.output.as_ref().map(|o| {
+    // A special file (/dev/null, a named pipe) is written in place:
+    // renaming a finished temporary file over it would replace the device.
+    let special = a.output.as_ref().is_some_and(|o| std::fs::metadata(o).is_ok_and(|m| !m.is_file()));
+    let tmp = a.output.as_ref().filter(|_| !special).map(|o| {
         let mut t = o.as_os_str().to_owned();
         t.push(".yinyu-partial");
         PathBuf::from(t)
@@ -435,7 +439,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     // rows go out in 1 MB writes (a system call per 8 KB costs the writer
     // thread time the workers could use)
     const OUT_BUFFER: usize = 1 << 20;
-    let sink: Box<dyn Write> = match &tmp {
+    let sink: Box<dyn Write> = match tmp.as_ref().or(a.output.as_ref()) {
         Some(t) => Box::new(std::io::BufWriter::with_capacity(
             OUT_BUFFER,
             std::fs::File::create(t).with_context(|| format!("cannot create {}", t.display()))?,

@@ -236,3 +236,38 @@ fn summary_accounts_for_an_unreadable_file() {
         expect_skipped(&(code, out, err));
     }
 }
+
+/// `-o` on a special file writes into it: renaming a finished temporary file
+/// over it (as for a regular file) would replace /dev/null with a file.
+#[cfg(unix)]
+#[test]
+fn output_to_a_named_pipe_writes_into_the_pipe_and_leaves_it_a_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let d = tmpdir("fifo");
+    let fifo = d.join("rows.pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = yinyu()
+        .args([
+            "extract",
+            "-q",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/examples/article.txt"),
+            "-o",
+            fifo.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // checked before waiting for the reader, which would wait for ever on a
+    // pipe that was replaced
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo(), "the pipe was replaced");
+    assert!(!d.join("rows.pipe.yinyu-partial").exists());
+    let rows = reader.join().unwrap();
+    assert!(rows.starts_with("doc,quote_id,kind"), "{rows}");
+    assert!(rows.lines().count() >= 9, "{rows}");
+    std::fs::remove_dir_all(&d).ok();
+}
