@@ -398,6 +398,8 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         .include_terms(a.include_terms)
         .each_line(a.each_line)
         .themes(!a.no_themes)
+        // CSV has no evidence column: rows without it cost less to pass on
+        .evidence(matches!(a.format, OutFormat::Jsonl))
         .build(&lex)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let encoding = match &a.encoding {

@@ -31,6 +31,7 @@ pub struct TaggerBuilder {
     include_terms: bool,
     each_line: bool,
     no_themes: bool,
+    no_evidence: bool,
 }
 
 impl TaggerBuilder {
@@ -53,12 +54,22 @@ impl TaggerBuilder {
         self
     }
 
+    /// Keep each quote's `evidence` (default): the theme and stance rules
+    /// that fired, with their keywords. Off, themes and stance are still
+    /// tagged, but `evidence` stays empty (the CSV output has no column for
+    /// it, and a row without it is cheaper to pass on and free).
+    pub fn evidence(&mut self, yes: bool) -> &mut Self {
+        self.no_evidence = !yes;
+        self
+    }
+
     /// Compiles `lexicons` into a tagger.
     pub fn build(&self, lexicons: &Lexicons) -> Result<Tagger, Error> {
         let k = lexicons.compile()?;
         let mut t = Tagger::from_knowledge(k, self.include_terms);
         t.each_line = self.each_line;
         t.themes_on = !self.no_themes;
+        t.evidence_on = !self.no_evidence;
         Ok(t)
     }
 }
@@ -75,6 +86,7 @@ pub struct Tagger {
     include_terms: bool,
     each_line: bool,
     themes_on: bool,
+    evidence_on: bool,
     folder: Folder,
     /// One-character words that cannot open a paragraph (where a segment may not be cut).
     non_initial: Vec<char>,
@@ -181,6 +193,7 @@ impl Tagger {
             include_terms,
             each_line: false,
             themes_on: true,
+            evidence_on: true,
             folder,
             non_initial,
         }
@@ -429,6 +442,9 @@ impl Tagger {
         let Some(label) = self.themes.dominant_in(&hits) else { return };
         for q in quotes.iter_mut().filter(|q| q.themes.is_empty() && q.kind != "term") {
             q.themes.push(label.clone());
+            if !self.evidence_on {
+                continue;
+            }
             q.evidence.push(crate::themes::Evidence {
                 rule: format!("{label}@article").into(),
                 label: label.as_str().into(),
@@ -627,7 +643,11 @@ impl Tagger {
             }
         }
         let theme_ids: Vec<String> = themes.drain(..).map(|(l, _)| l).collect();
-        evidence.sort_by(|a, b| a.rule.cmp(&b.rule));
+        if self.evidence_on {
+            evidence.sort_by(|a, b| a.rule.cmp(&b.rule));
+        } else {
+            evidence = Vec::new();
+        }
         Quote {
             doc: doc.to_string(),
             quote_id: 0,

@@ -221,3 +221,23 @@ fn quotes_docs_and_spans_round_trip_through_json() {
     let st: yinyu::SpeakerType = serde_json::from_str(r#""person""#).unwrap();
     assert_eq!(st, yinyu::SpeakerType::Person);
 }
+
+#[test]
+fn without_evidence_the_rows_are_the_same_but_for_their_evidence() {
+    let seed = std::fs::read_to_string(corpus_dir().join("xinhua-china-central-asia-2025.txt")).unwrap();
+    let full = Tagger::new().unwrap().tag("seed", &seed).quotes;
+    let lean = Tagger::builder()
+        .evidence(false)
+        .build(&yinyu::Lexicons::embedded())
+        .unwrap()
+        .tag("seed", &seed)
+        .quotes;
+    assert_eq!(full.len(), lean.len());
+    assert!(full.iter().any(|q| !q.evidence.is_empty()), "the seed has rules that fire");
+    assert!(lean.iter().all(|q| q.evidence.is_empty()));
+    for (a, b) in full.iter().zip(&lean) {
+        let mut a = a.clone();
+        a.evidence.clear();
+        assert_eq!(&a, b);
+    }
+}
