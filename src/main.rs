@@ -11,7 +11,8 @@ use std::sync::Arc;
 use std::time::Instant;
 use yinyu::ledger::{Ledger, Outcome};
 use yinyu::{
-    Assembler, DecodeOptions, Format, Lexicons, QuoteWriter, Segment, SegmentTagged, Tagger, WriteOptions,
+    output::CsvTails, Assembler, DecodeOptions, Format, Lexicons, QuoteWriter, Segment, SegmentTagged,
+    Tagger, WriteOptions,
 };
 
 #[derive(Parser)]
@@ -363,9 +364,18 @@ fn render(
 enum Job {
     Open(usize, String),
     Seg(usize, Segment),
-    Tagged(usize, Segment, SegmentTagged),
+    Tagged(usize, Segment, Rows),
     End(usize, usize, usize),
     Fail(usize, Outcome),
+}
+
+/// A tagged segment's rows: quotes, or (for CSV output) rows formatted on
+/// the worker, each with its span and where its cells lie in the bytes.
+enum Rows {
+    Quotes(SegmentTagged),
+    Csv(SegmentTagged<(usize, usize, std::ops::Range<usize>)>, Vec<u8>),
+    /// A row could not be formatted.
+    Failed(String),
 }
 
 /// A job waiting to be written: ready, or its segment still being tagged.
@@ -465,6 +475,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     // the results joined and written in input order.
     let threads = rayon::current_num_threads().max(1);
     let shared = Arc::new(tagger);
+    let excel_safe = a.excel_safe;
     let mut asms: std::collections::HashMap<usize, Assembler> = std::collections::HashMap::new();
     std::thread::scope(|scope| -> Result<()> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Job>(threads * 2);
@@ -505,10 +516,9 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         // worker that finishes takes the next segment at once. At most
         // `limit` segments are in flight, so memory stays bounded.
         let limit = threads * 3;
-        let (res_tx, res_rx) = std::sync::mpsc::channel::<(u64, Segment, SegmentTagged)>();
+        let (res_tx, res_rx) = std::sync::mpsc::channel::<(u64, Segment, Rows)>();
         let mut order: std::collections::VecDeque<(u64, Slot)> = std::collections::VecDeque::new();
-        let mut done: std::collections::HashMap<u64, (Segment, SegmentTagged)> =
-            std::collections::HashMap::new();
+        let mut done: std::collections::HashMap<u64, (Segment, Rows)> = std::collections::HashMap::new();
         let (mut seq, mut in_flight, mut reader_done) = (0u64, 0usize, false);
         loop {
             while !reader_done && in_flight < limit {
@@ -531,7 +541,27 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
                         let me = seq;
                         rayon::spawn(move || {
                             let tagged = t.tag_segment(&seg);
-                            let _ = tx.send((me, seg, tagged));
+                            // CSV rows are formatted here, on the worker, and
+                            // the quotes freed here: the writer thread only
+                            // stamps each row's doc and quote_id
+                            let rows = if format == Format::Csv {
+                                let mut tails = CsvTails::new(excel_safe);
+                                let mut failed = None;
+                                let pre = tagged.map_rows(|q| {
+                                    let r = tails.add(&q).unwrap_or_else(|e| {
+                                        failed.get_or_insert(e.to_string());
+                                        0..0
+                                    });
+                                    (q.start, q.end, r)
+                                });
+                                match failed {
+                                    Some(e) => Rows::Failed(e),
+                                    None => Rows::Csv(pre, tails.into_bytes()),
+                                }
+                            } else {
+                                Rows::Quotes(tagged)
+                            };
+                            let _ = tx.send((me, seg, rows));
                         });
                         in_flight += 1;
                         Slot::Tagging(fi)
@@ -583,22 +613,38 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
                         asms.insert(fi, Assembler::new(&name, shared.each_line()));
                     }
                     Job::Seg(..) => unreachable!("segments are tagged before they are written"),
-                    Job::Tagged(fi, seg, t) => {
+                    Job::Tagged(fi, seg, rows) => {
                         let asm = asms.get_mut(&fi).expect("assembler per open input");
                         let mut res = Ok(());
                         let own = seg.text.len();
-                        asm.push(
-                            &seg,
-                            t,
-                            |q| {
-                                n_quotes += 1;
-                                count.1 += 1;
-                                if res.is_ok() {
-                                    res = w.write(&q);
-                                }
-                            },
-                            &mut on_doc,
-                        );
+                        match rows {
+                            Rows::Quotes(t) => asm.push(
+                                &seg,
+                                t,
+                                |q| {
+                                    n_quotes += 1;
+                                    count.1 += 1;
+                                    if res.is_ok() {
+                                        res = w.write(&q);
+                                    }
+                                },
+                                &mut on_doc,
+                            ),
+                            Rows::Csv(t, bytes) => asm.push_rows(
+                                &seg,
+                                t,
+                                |r| (r.0, r.1),
+                                |doc, id, r| {
+                                    n_quotes += 1;
+                                    count.1 += 1;
+                                    if res.is_ok() {
+                                        res = w.write_tail(doc, id, &bytes[r.2]);
+                                    }
+                                },
+                                &mut on_doc,
+                            ),
+                            Rows::Failed(e) => anyhow::bail!("cannot format a row as CSV: {e}"),
+                        }
                         res?;
                         bar.inc(own as u64);
                         bar.set_message(format!("{n_docs} docs, {n_quotes} quotes"));

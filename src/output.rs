@@ -26,8 +26,10 @@ pub struct WriteOptions {
 /// Writes quotes as they come.
 pub struct QuoteWriter<W: Write> {
     format: Format,
-    csv: Option<csv::Writer<W>>,
-    raw: Option<W>,
+    /// CSV rows are formatted here (into `formatted`), then written to `out`.
+    csv: Option<csv::Writer<Shared>>,
+    formatted: Shared,
+    out: W,
     opts: WriteOptions,
 }
 
@@ -57,28 +59,48 @@ impl<W: Write> QuoteWriter<W> {
     }
 
     fn plain(w: W, format: Format) -> Self {
-        match format {
-            Format::Csv => QuoteWriter {
-                format,
-                csv: Some(csv::WriterBuilder::new().has_headers(false).from_writer(w)),
-                raw: None,
-                opts: WriteOptions::default(),
-            },
-            Format::Jsonl => QuoteWriter { format, csv: None, raw: Some(w), opts: WriteOptions::default() },
-        }
+        let formatted = Shared::default();
+        let csv = (format == Format::Csv)
+            .then(|| csv::WriterBuilder::new().has_headers(false).from_writer(formatted.clone()));
+        QuoteWriter { format, csv, formatted, out: w, opts: WriteOptions::default() }
+    }
+
+    /// Writes what the CSV formatter holds to the output.
+    fn drain(&mut self) -> Result<(), Error> {
+        let Some(c) = self.csv.as_mut() else { return Ok(()) };
+        c.flush().map_err(io_error)?;
+        let mut bytes = self.formatted.0.lock().unwrap_or_else(|e| e.into_inner());
+        self.out.write_all(&bytes).map_err(io_error)?;
+        bytes.clear();
+        Ok(())
     }
 
     /// Writes one quote.
     pub fn write(&mut self, q: &Quote) -> Result<(), Error> {
         match self.format {
-            Format::Csv => self.csv.as_mut().expect("csv").serialize(CsvRow::new(q, self.opts.excel_safe))?,
+            Format::Csv => {
+                self.csv.as_mut().expect("csv").serialize(CsvRow::new(q, self.opts.excel_safe))?;
+                self.drain()?;
+            }
             Format::Jsonl => {
-                let w = self.raw.as_mut().expect("raw");
-                serde_json::to_writer(&mut *w, q)?;
-                w.write_all(b"\n").map_err(|e| Error::Io { name: "output".into(), source: e })?;
+                serde_json::to_writer(&mut self.out, q)?;
+                self.out.write_all(b"\n").map_err(io_error)?;
             }
         }
         Ok(())
+    }
+
+    /// Writes one CSV row formatted ahead by [`CsvTails`]: its `doc` and
+    /// `quote_id` cells, then the rest.
+    pub fn write_tail(&mut self, doc: &str, quote_id: usize, tail: &[u8]) -> Result<(), Error> {
+        let cell = if self.opts.excel_safe { excel_safe(doc) } else { std::borrow::Cow::Borrowed(doc) };
+        let mut head = Vec::with_capacity(cell.len() + 24);
+        push_cell(&mut head, &cell);
+        head.push(b',');
+        head.extend_from_slice(quote_id.to_string().as_bytes());
+        head.push(b',');
+        self.out.write_all(&head).map_err(io_error)?;
+        self.out.write_all(tail).map_err(io_error)
     }
 
     /// Writes the CSV header even when no quote was written.
@@ -86,18 +108,96 @@ impl<W: Write> QuoteWriter<W> {
         if let Some(w) = self.csv.as_mut() {
             w.write_record(CSV_COLUMNS)?;
         }
-        Ok(())
+        self.drain()
     }
 
     /// Flushes and returns the inner writer.
-    pub fn finish(self) -> Result<(), Error> {
-        if let Some(mut w) = self.csv {
-            w.flush().map_err(|e| Error::Io { name: "output".into(), source: e })?;
-        }
-        if let Some(mut w) = self.raw {
-            w.flush().map_err(|e| Error::Io { name: "output".into(), source: e })?;
-        }
+    pub fn finish(mut self) -> Result<(), Error> {
+        self.drain()?;
+        self.out.flush().map_err(io_error)
+    }
+}
+
+/// A byte buffer the CSV formatter writes into and the writer empties.
+#[derive(Clone, Default)]
+struct Shared(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
+    }
+}
+
+fn io_error(e: std::io::Error) -> Error {
+    Error::Io { name: "output".into(), source: e }
+}
+
+/// The CSV formatter of rows: the csv crate's defaults, no header.
+fn csv_formatter() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new())
+}
+
+/// One cell as the CSV formatter writes it: quoted (with its quotes
+/// doubled) when it holds a comma, a quote or a line break.
+fn push_cell(out: &mut Vec<u8>, s: &str) {
+    if s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+        out.push(b'"');
+        for b in s.bytes() {
+            if b == b'"' {
+                out.push(b'"');
+            }
+            out.push(b);
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(s.as_bytes());
+    }
+}
+
+/// CSV rows formatted ahead of writing, on the thread that tagged them, all
+/// but their first two cells (`doc` and `quote_id`, known only when the
+/// rows are put in order): the writer then only stamps those
+/// ([`QuoteWriter::write_tail`]).
+pub struct CsvTails {
+    csv: csv::Writer<Vec<u8>>,
+    excel_safe: bool,
+}
+
+impl CsvTails {
+    /// A formatter; `excel_safe` as in [`WriteOptions`].
+    pub fn new(excel_safe: bool) -> Self {
+        CsvTails { csv: csv_formatter(), excel_safe }
+    }
+
+    /// Formats `q` (a row not yet given its `doc` and `quote_id`); returns
+    /// where its cells after the first two lie in [`CsvTails::into_bytes`].
+    pub fn add(&mut self, q: &Quote) -> Result<std::ops::Range<usize>, Error> {
+        let mut row = CsvRow::new(q, self.excel_safe);
+        row.blank_head();
+        let from = self.csv.get_ref().len();
+        self.csv.serialize(row)?;
+        self.csv.flush().map_err(io_error)?;
+        let bytes = self.csv.get_ref();
+        // an empty doc cell and a 0
+        let head = [&b",0,"[..], &b"\"\",0,"[..]]
+            .into_iter()
+            .find(|h| bytes[from..].starts_with(h))
+            .map(|h| h.len())
+            .ok_or_else(|| Error::Io {
+                name: "output".into(),
+                source: std::io::Error::other("unexpected CSV row"),
+            })?;
+        Ok(from + head..bytes.len())
+    }
+
+    /// All the rows formatted.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.csv.into_inner().unwrap_or_default()
     }
 }
 
@@ -167,4 +267,54 @@ pub fn write_docs<W: Write>(w: W, docs: &[DocRecord]) -> Result<(), Error> {
         wr.write(d)?;
     }
     wr.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote(text: &str, speaker: &str) -> Quote {
+        Quote {
+            kind: "direct".into(),
+            start: 3,
+            end: 9,
+            text: text.into(),
+            speaker: speaker.into(),
+            speaker_type: "person".into(),
+            method: "colon".into(),
+            confidence: 0.85,
+            themes: vec!["economy".into(), "trade".into()],
+            stance: "neutral".into(),
+            ..Quote::default()
+        }
+    }
+
+    #[test]
+    fn a_row_formatted_ahead_is_the_row_written_whole() {
+        let quotes = [quote("他说，“好”。", "王明"), quote("a,b\nc \"d\"", "=SUM(A1)"), quote("", "")];
+        for excel_safe in [false, true] {
+            for doc in ["p.txt#2", "a,b \"c\".txt", "=d.txt"] {
+                let opts = WriteOptions { excel_safe, bom: false };
+                let mut whole = Vec::new();
+                let mut w = QuoteWriter::with_options(&mut whole, Format::Csv, opts);
+                for (i, q) in quotes.iter().enumerate() {
+                    let mut q = q.clone();
+                    q.doc = doc.into();
+                    q.quote_id = i + 7;
+                    w.write(&q).unwrap();
+                }
+                w.finish().unwrap();
+                let mut tails = CsvTails::new(excel_safe);
+                let ranges: Vec<_> = quotes.iter().map(|q| tails.add(q).unwrap()).collect();
+                let bytes = tails.into_bytes();
+                let mut ahead = Vec::new();
+                let mut w = QuoteWriter::with_options(&mut ahead, Format::Csv, opts);
+                for (i, r) in ranges.into_iter().enumerate() {
+                    w.write_tail(doc, i + 7, &bytes[r]).unwrap();
+                }
+                w.finish().unwrap();
+                assert_eq!(String::from_utf8(ahead).unwrap(), String::from_utf8(whole).unwrap());
+            }
+        }
+    }
 }

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 pub type Span = (usize, usize);
 
 /// One unit of speech, as the library returns it and JSONL writes it.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 pub struct Quote {
     /// The article: the file name, with `#N` when a file holds several.
     pub doc: String,
@@ -79,6 +79,12 @@ pub struct CsvRow<'a> {
 }
 
 impl<'a> CsvRow<'a> {
+    /// Empties the `doc` and `quote_id` cells (see [`crate::output::CsvTails`]).
+    pub(crate) fn blank_head(&mut self) {
+        self.doc = Cow::Borrowed("");
+        self.quote_id = 0;
+    }
+
     /// The row of `q`; with `excel_safe`, text cells that a spreadsheet
     /// would run as a formula get a leading `'`.
     pub fn new(q: &'a Quote, excel_safe: bool) -> Self {

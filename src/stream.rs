@@ -370,25 +370,45 @@ impl<R: Read> Iterator for Segments<R> {
     }
 }
 
-/// One article (or the part of it) that a segment holds.
+/// One article (or the part of it) that a segment holds. Its rows are
+/// [`Quote`]s, or any form of them that knows its span (see
+/// [`Assembler::push_rows`]).
 #[derive(Debug, Clone, Default)]
-pub struct ArticlePart {
+pub struct ArticlePart<T = Quote> {
     /// The article began in an earlier segment.
     pub continues: bool,
     /// 1-based line of the whole input where the article starts.
     pub line: usize,
     /// Its units of speech, offsets into the whole input; `doc` and
     /// `quote_id` are set by the [`Assembler`].
-    pub quotes: Vec<Quote>,
+    pub quotes: Vec<T>,
     /// Its article record (paragraphs and quotes of this part only).
     pub doc: DocRecord,
 }
 
 /// What tagging one segment gives.
 #[derive(Debug, Clone, Default)]
-pub struct SegmentTagged {
+pub struct SegmentTagged<T = Quote> {
     /// The segment's articles in order.
-    pub parts: Vec<ArticlePart>,
+    pub parts: Vec<ArticlePart<T>>,
+}
+
+impl SegmentTagged {
+    /// The same parts with each row turned into another form by `f`.
+    pub fn map_rows<T>(self, mut f: impl FnMut(Quote) -> T) -> SegmentTagged<T> {
+        SegmentTagged {
+            parts: self
+                .parts
+                .into_iter()
+                .map(|p| ArticlePart {
+                    continues: p.continues,
+                    line: p.line,
+                    quotes: p.quotes.into_iter().map(&mut f).collect(),
+                    doc: p.doc,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Names the documents of one input and numbers its quotes, segment after
@@ -426,12 +446,43 @@ impl Assembler {
         seg: &Segment,
         tagged: SegmentTagged,
         mut quote: impl FnMut(Quote),
+        doc: impl FnMut(DocRecord),
+    ) {
+        let mut rows = std::mem::take(&mut self.rows);
+        self.push_rows(
+            seg,
+            tagged,
+            |q| (q.start, q.end),
+            |name, id, mut q| {
+                q.doc.clear();
+                q.doc.push_str(name);
+                q.quote_id = id;
+                rows.push(q);
+            },
+            doc,
+        );
+        for q in rows.drain(..) {
+            quote(q);
+        }
+        self.rows = rows;
+    }
+
+    /// [`Assembler::push`] for rows of any form: `span` gives a row's
+    /// start and end (rows are put in their order), and `row` gets each
+    /// row with its `doc` and `quote_id`.
+    pub fn push_rows<T>(
+        &mut self,
+        seg: &Segment,
+        tagged: SegmentTagged<T>,
+        span: impl Fn(&T) -> (usize, usize),
+        mut row: impl FnMut(&str, usize, T),
         mut doc: impl FnMut(DocRecord),
     ) {
         // a whole input is named as before: `#N` only when it has several
         // articles; an input of several segments always numbers them
         let multi = *self.multi.get_or_insert(!seg.whole || tagged.parts.len() > 1);
-        let mut rows = std::mem::take(&mut self.rows);
+        let mut names: Vec<String> = Vec::new();
+        let mut rows: Vec<(usize, T)> = Vec::new();
         for part in tagged.parts {
             let continued = if part.continues { self.current.as_mut() } else { None };
             let name = if let Some(cur) = continued {
@@ -463,18 +514,14 @@ impl Assembler {
                 }
                 name
             };
-            for mut q in part.quotes {
-                q.doc.clone_from(&name);
-                rows.push(q);
-            }
+            names.push(name);
+            rows.extend(part.quotes.into_iter().map(|q| (names.len() - 1, q)));
         }
-        rows.sort_by_key(|q| (q.start, q.end));
-        for mut q in rows.drain(..) {
+        rows.sort_by_key(|(_, q)| span(q));
+        for (n, q) in rows {
             self.quotes += 1;
-            q.quote_id = self.quotes;
-            quote(q);
+            row(&names[n], self.quotes, q);
         }
-        self.rows = rows;
     }
 
     /// Ends the input: the last article's record.
