@@ -2,7 +2,7 @@
 //! runs the pipeline over one text: layout → quote spans → mentions →
 //! attribution → themes and stance → records.
 
-use crate::attribution::{Carry, DocState, Found, Kind, Speaker, SpeakerType, Unit as AUnit};
+use crate::attribution::{later_person, Carry, DocState, Found, Kind, Speaker, SpeakerType, Unit as AUnit};
 use crate::error::Error;
 use crate::lexicon::{Knowledge, Lexicons};
 use crate::mentions::{byte_to_char, ByteToChar, CueHit, Matchers};
@@ -489,12 +489,10 @@ impl Tagger {
         settled: &Option<Speaker>,
     ) -> Option<Speaker> {
         for (ui, from_clauses) in open.iter().rev() {
-            let best = match (from_clauses, self.last_named(&art.units[*ui], orig, norm)) {
-                (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1.clone() } else { b.1 }),
-                (a, b) => a.clone().or(b).map(|x| x.1),
-            };
-            if best.is_some() {
-                return best;
+            let named = self.last_named(&art.units[*ui], orig, norm);
+            let quoted = from_clauses.as_ref().map(|(i, sp)| (*i, sp));
+            if let Some(sp) = later_person(quoted, named.as_ref().map(|(i, sp)| (*i, sp))) {
+                return Some(sp.clone());
             }
         }
         settled.clone()

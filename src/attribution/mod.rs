@@ -116,6 +116,15 @@ pub enum Carry {
     Open(Option<(usize, Speaker)>),
 }
 
+/// The later of a person quoted through a cue and a person named, each with
+/// where its phrase starts; the quoted one when both start at one place.
+pub fn later_person<S>(quoted: Option<(usize, S)>, named: Option<(usize, S)>) -> Option<S> {
+    match (quoted, named) {
+        (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
+        (a, b) => a.or(b).map(|x| x.1),
+    }
+}
+
 /// Where the unit's mentions can name a person (see [`Unit::name_context`]).
 struct NameContext {
     outside: Vec<bool>,
@@ -220,10 +229,7 @@ impl<'a> Unit<'a> {
         match carry {
             Carry::Person(sp) => state.last_person = Some(sp),
             Carry::Open(from_clauses) => {
-                let best = match (from_clauses, self.last_named()) {
-                    (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
-                    (a, b) => a.or(b).map(|x| x.1),
-                };
+                let best = later_person(from_clauses, self.last_named());
                 if best.is_some() {
                     state.last_person = best;
                 }
@@ -450,12 +456,7 @@ impl<'a> Unit<'a> {
             let kc = pc.partition_point(|(i, _)| *i < pos);
             let from_clauses = if kc > 0 { Some((pc[kc - 1].0, &pc[kc - 1].1)) } else { None };
             let nb = named_before(pos);
-            let from_named = nb.as_ref().map(|(i, sp)| (*i, sp));
-            let best = match (from_clauses, from_named) {
-                (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
-                (a, b) => a.or(b).map(|x| x.1),
-            };
-            best.cloned().or_else(prior)
+            later_person(from_clauses, nb.as_ref().map(|(i, sp)| (*i, sp))).cloned().or_else(prior)
         };
         // 记者采访了卫生部有关负责人，他指出……: a one-person source described
         // (not named) earlier in the same sentence
