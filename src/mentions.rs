@@ -318,9 +318,7 @@ impl ByteToChar {
     pub fn at(&self, b: usize) -> usize {
         self.0[b] as usize
     }
-}
 
-impl ByteToChar {
     /// Makes this the table of `text`, reusing the allocation.
     pub fn fill(&mut self, text: &str) {
         let t = &mut self.0;

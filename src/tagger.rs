@@ -603,7 +603,6 @@ impl Tagger {
             }
         }
         let cue_text: String = f.cue.map(|(a, b)| orig[a..b].iter().collect()).unwrap_or_default();
-        let cue_norm: String = f.cue.map(|(a, b)| norm[a..b].iter().collect()).unwrap_or_default();
         // themes and stance
         let q_span = (f.start, f.end);
         // the sentence, as far as [`SENTENCE_CONTEXT_CHARS`] either side of the words
@@ -630,7 +629,7 @@ impl Tagger {
                 stance = l.clone();
             }
             evidence.extend(ev.into_iter().filter(|e| order.contains(&&*e.label)));
-            if let Some(cue) = f.cue.filter(|_| !cue_norm.is_empty()) {
+            if let Some(cue) = f.cue.filter(|(a, b)| b > a) {
                 // the cue's own words: the unit's hits inside it, no context
                 let (cl, cev) = self.stance.run_spans(&hits.1, cue, (0, 0));
                 if let Some((l, _)) = cl.iter().find(|(l, _)| l == "asserted" || l == "claimed") {

@@ -62,8 +62,9 @@ pub struct Engine {
     set: RuleSet,
     rules: Vec<CRule>,
     words: Vec<String>,
-    /// Built on first use: a tagger scans with a [`Scanner`] instead.
-    ac: std::sync::OnceLock<Option<AhoCorasick>>,
+    /// This rule set's own scanner, built on first use: a tagger scans with
+    /// one [`Scanner`] for several rule sets instead.
+    own: std::sync::OnceLock<Scanner>,
     /// For each keyword, the rules it can make fire (it is in their `any`,
     /// `all` or `near` lists): only those rules are tried on a text.
     triggers: Vec<Vec<u32>>,
@@ -200,7 +201,7 @@ impl Engine {
             set: set.clone(),
             rules,
             words,
-            ac: std::sync::OnceLock::new(),
+            own: std::sync::OnceLock::new(),
             triggers,
             names,
             shared_words,
@@ -208,11 +209,8 @@ impl Engine {
     }
 
     fn hits(&self, text: &str) -> Vec<Hit> {
-        let Some(ac) = self.ac.get_or_init(|| automaton(&self.words)) else { return Vec::new() };
-        let b2c = byte_to_char(text);
-        ac.find_overlapping_iter(text)
-            .map(|m| (m.pattern().as_usize(), b2c.at(m.start()), b2c.at(m.end())))
-            .collect()
+        let own = self.own.get_or_init(|| Scanner::new(&[self]));
+        own.hits(text, &byte_to_char(text)).swap_remove(0).0
     }
 
     /// Runs every rule of `scope` over `text`; returns the labels whose
