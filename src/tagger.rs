@@ -12,6 +12,7 @@ use crate::stream::{ArticlePart, Assembler, Segment, SegmentTagged, Segments};
 use crate::text::decode::DecodeOptions;
 use crate::text::layout::{layout, Article};
 use crate::text::normalize::Folder;
+use crate::text::utf8_len;
 use crate::themes::{Engine, Hits, Scanner};
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -410,9 +411,8 @@ impl Tagger {
                     found.iter().flat_map(|f| [f.start, f.sentence.0, f.cue.map_or(f.start, |c| c.0)]).min();
                 let hi = found.iter().flat_map(|f| [f.end, f.sentence.1, f.cue.map_or(f.end, |c| c.1)]).max();
                 let (lo, hi) = (lo.unwrap_or(0), hi.unwrap_or(0).min(u_norm.len()).max(lo.unwrap_or(0)));
-                let bytes = |a: usize, b: usize| u_norm[a..b].iter().map(|c| c.len_utf8()).sum::<usize>();
-                let blo = bytes(0, lo);
-                let mut h = self.keywords.hits_in(s, b2c, blo..blo + bytes(lo, hi)).into_iter();
+                let blo = utf8_len(&u_norm[..lo]);
+                let mut h = self.keywords.hits_in(s, b2c, blo..blo + utf8_len(&u_norm[lo..hi])).into_iter();
                 (h.next().unwrap_or_default(), h.next().unwrap_or_default())
             } else {
                 Default::default()

@@ -135,7 +135,7 @@ pub fn layout(text: &str, orig: &[char], norm: &[char], k: &Knowledge, each_line
             continue;
         }
         let (s, e) = trimmed(orig, line_start, i);
-        let bytes = |a: usize, b: usize| orig[a..b].iter().map(|c| c.len_utf8()).sum::<usize>();
+        let bytes = |a: usize, b: usize| super::utf8_len(&orig[a..b]);
         let line_b = (line_start_b + bytes(line_start, s), ob - bytes(e, i));
         line_start = i + 1;
         line_start_b = ob + 1; // past the '\n'

@@ -6,3 +6,8 @@ pub mod decode;
 pub mod layout;
 pub mod marks;
 pub mod normalize;
+
+/// The length in bytes of `chars` written as UTF-8.
+pub fn utf8_len(chars: &[char]) -> usize {
+    chars.iter().map(|c| c.len_utf8()).sum()
+}
