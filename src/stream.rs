@@ -421,22 +421,12 @@ pub struct Assembler {
     quotes: usize,
     current: Option<DocRecord>,
     multi: Option<bool>,
-    /// A segment's rows, gathered to be put in order (kept between segments).
-    rows: Vec<Quote>,
 }
 
 impl Assembler {
     /// For the input called `name` (the `doc` column's base).
     pub fn new(name: &str, each_line: bool) -> Self {
-        Assembler {
-            name: name.to_string(),
-            each_line,
-            articles: 0,
-            quotes: 0,
-            current: None,
-            multi: None,
-            rows: Vec::new(),
-        }
+        Assembler { name: name.to_string(), each_line, articles: 0, quotes: 0, current: None, multi: None }
     }
 
     /// Adds the result of the next segment: calls `quote` for each row and
@@ -448,7 +438,6 @@ impl Assembler {
         mut quote: impl FnMut(Quote),
         doc: impl FnMut(DocRecord),
     ) {
-        let mut rows = std::mem::take(&mut self.rows);
         self.push_rows(
             seg,
             tagged,
@@ -457,14 +446,10 @@ impl Assembler {
                 q.doc.clear();
                 q.doc.push_str(name);
                 q.quote_id = id;
-                rows.push(q);
+                quote(q);
             },
             doc,
         );
-        for q in rows.drain(..) {
-            quote(q);
-        }
-        self.rows = rows;
     }
 
     /// [`Assembler::push`] for rows of any form: `span` gives a row's
