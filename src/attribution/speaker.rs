@@ -311,6 +311,11 @@ impl<'a> Parser<'a> {
             p += l;
         }
         let body_start = p;
+        if let Some(q) = quant {
+            if let Some(found) = self.relative_description(s, q, lim) {
+                return Some(found);
+            }
+        }
         let mut parts: Vec<Part> = Vec::new();
         let mut pronoun: Option<(usize, bool)> = None;
         while p < lim {
@@ -503,6 +508,86 @@ impl<'a> Parser<'a> {
         self.build(s, body_start, quant, &parts)
     }
 
+    /// Does the quantifier at `[a, b)` make its source a group (多位, 一些)
+    /// rather than one person (一位, 某)?
+    fn group_quantifier(&self, (a, b): (usize, usize)) -> bool {
+        self.word_at(a, b, Role::QuantifierOne) != Some(b - a)
+    }
+
+    /// The longest relative clause before a described source (characters).
+    const RELATIVE_CLAUSE: usize = 16;
+
+    /// A described source with a relative clause after its quantifier:
+    /// 一位不愿透露姓名的基金经理, 某建材商场的老总, 一位姓高的消费者. The
+    /// whole description is the speaker; the noun after the last 的 is the
+    /// title when it is one.
+    fn relative_description(&self, s: usize, quant: (usize, usize), lim: usize) -> Option<(Speaker, usize)> {
+        let n = self.norm;
+        // 有一位……: a quantifier after 有 opens the description
+        let (s, quant) = match self.word_at(quant.1, lim, Role::Quantifier) {
+            Some(l) => (quant.1, (quant.1, quant.1 + l)),
+            None => (s, quant),
+        };
+        let body = quant.1;
+        let reach = lim.min(body + Self::RELATIVE_CLAUSE);
+        let de =
+            (body..reach).take_while(|&q| !marks::is_clause_punct(n[q])).filter(|&q| n[q] == '的').last()?;
+        // the clause speaks of no one else (该奖项由她的恩师……)
+        let other = (body..de).any(|q| {
+            self.ents.get(q).is_some_and(|v| {
+                v.iter().any(|(_, k)| {
+                    matches!(k, EntityKind::Person(_) | EntityKind::PronounPerson | EntityKind::PronounGroup)
+                })
+            })
+        });
+        let (inner, end) = self.parse_forward(de + 1, lim)?;
+        if other || inner.span.0 != de + 1 || !inner.name.is_empty() || !inner.affiliation.is_empty() {
+            return None;
+        }
+        let stype = match inner.stype {
+            SpeakerType::Anonymous | SpeakerType::Group if self.group_quantifier(quant) => SpeakerType::Group,
+            SpeakerType::Anonymous | SpeakerType::Group => SpeakerType::Anonymous,
+            _ => return None,
+        };
+        if let Some(sp) = self.introduced_name(body, de, &inner.title, (s, end)) {
+            return Some((sp, end));
+        }
+        let whole = self.text(s, end);
+        let sp = Speaker {
+            text: whole.clone(),
+            name: String::new(),
+            title: inner.title,
+            affiliation: String::new(),
+            stype,
+            key: whole,
+            span: (s, end),
+            person: None,
+        };
+        Some((sp, end))
+    }
+
+    /// 一位叫扎西的老牧民: a relative clause `[a, de)` that gives a name makes
+    /// the description a person of that name.
+    fn introduced_name(&self, a: usize, de: usize, title: &str, span: (usize, usize)) -> Option<Speaker> {
+        let l = self.word_at(a, de, Role::NameIntro)?;
+        let ns = a + l;
+        if de - ns < 2 || de - ns > 8 || !(ns..de).all(|q| Self::is_han(self.norm[q]) || self.norm[q] == '·')
+        {
+            return None;
+        }
+        let name = self.text(ns, de);
+        Some(Speaker {
+            text: name.clone(),
+            name: name.clone(),
+            title: title.to_string(),
+            affiliation: String::new(),
+            stype: SpeakerType::Person,
+            key: name,
+            span,
+            person: None,
+        })
+    }
+
     fn extend_unknown(&self, parts: &mut Vec<Part>, s: usize, e: usize) {
         if let Some(Part::Unknown(_, ue)) = parts.last_mut() {
             if *ue == s {
@@ -648,13 +733,7 @@ impl<'a> Parser<'a> {
                 || t.contains("六国")
                 || t.contains("国家")
         };
-        let group_quant = quant.is_some_and(|(a, b)| {
-            let q: String = self.norm[a..b].iter().collect();
-            !matches!(
-                q.as_str(),
-                "一名" | "一位" | "有" | "某" | "该" | "这位" | "那位" | "这名" | "那名" | "一个" | "一家"
-            )
-        });
+        let group_quant = quant.is_some_and(|q| self.group_quantifier(q));
         if let Some((ss, se, group)) = source {
             let title_str = title.filter(|t| t.1 == se).map(|t| title_text(t).1).unwrap_or_else(|| {
                 let noun = self.text(ss, se);
@@ -873,7 +952,156 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Np::Invalid
+        match self.subject_before_predicate(s, cue) {
+            Some((sp, end)) => Np::Found(sp, end),
+            None => Np::Invalid,
+        }
+    }
+
+    /// The longest stretch of predicate between a clause's subject and its
+    /// cue (田沛发得知病情后表示, 姑娘擦着汗说): characters.
+    const PREDICATE_GAP: usize = 16;
+
+    /// The longest predicate after a described (not named) subject.
+    const SHORT_GAP: usize = 6;
+
+    /// The subject of a clause whose cue comes after a predicate of its own:
+    /// 田沛发得知病情后表示, 伊格尔森声音颤抖地……说, 博塔说. The subject opens
+    /// the clause; the predicate between it and the cue names no other
+    /// person and holds no pronoun, and does not continue the subject
+    /// (谭量顺的妻子 is not 谭量顺).
+    pub fn subject_before_predicate(&self, s: usize, cue: usize) -> Option<(Speaker, usize)> {
+        let n = self.norm;
+        if cue <= s + 1 {
+            return None;
+        }
+        // 博塔说: two transliteration characters alone before the cue, at
+        // the start of a sentence (not 高声倡议 after a comma)
+        let opens_sentence = s == 0 || marks::is_terminal(n[s - 1]) || marks::is_closer(n[s - 1]);
+        if cue == s + 2
+            && opens_sentence
+            && self.ents.get(s).is_none_or(|v| v.is_empty())
+            && self.ents.get(s + 1).is_none_or(|v| v.is_empty())
+            && n[s..cue].iter().all(|c| self.k.translit.contains(c))
+        {
+            let t = self.text(s, cue);
+            let sp = Speaker {
+                text: t.clone(),
+                name: t.clone(),
+                title: String::new(),
+                affiliation: String::new(),
+                stype: SpeakerType::Person,
+                key: t,
+                span: (s, cue),
+                person: None,
+            };
+            return Some((sp, cue));
+        }
+        let hi = cue.min(s + NP_WINDOW / 4);
+        let mut best: Option<(Speaker, usize)> = None;
+        for x in (s + 2..hi).rev() {
+            if cue - x > Self::PREDICATE_GAP || !self.predicate_gap(x, cue) {
+                continue;
+            }
+            // 韦德里纳: a transliterated name is read whole
+            if self.k.translit.contains(&n[x]) && self.k.translit.contains(&n[x - 1]) {
+                continue;
+            }
+            let Some((sp, end)) = self.parse_forward(s, x) else { continue };
+            if end != x || sp.span.0 != s || !self.subject_like(&sp, s, x, cue) {
+                continue;
+            }
+            if sp.stype == SpeakerType::Person && sp.person.is_none() && !self.name_fits(&sp, x) {
+                continue;
+            }
+            best = Some((sp, end));
+            break;
+        }
+        best
+    }
+
+    /// A person, a pronoun, or a source noun or title ending the phrase
+    /// (姑娘擦着汗说): a description read off a run of predicate
+    /// (一个个搓着双手) is no subject.
+    fn subject_like(&self, sp: &Speaker, s: usize, x: usize, cue: usize) -> bool {
+        match sp.stype {
+            SpeakerType::Person | SpeakerType::Pronoun => true,
+            // a short predicate only: 六国签署……合作倡议 makes the cue an object
+            // 团中央书记处表示: one character after a title may end a noun
+            SpeakerType::Anonymous | SpeakerType::Group => {
+                (2..=Self::SHORT_GAP).contains(&(cue - x))
+                    && (s..x).any(|q| {
+                        self.ents.get(q).is_some_and(|v| {
+                            v.iter().any(|&(e, k)| {
+                                e == x && matches!(k, EntityKind::Source(_) | EntityKind::Title(_))
+                            })
+                        })
+                    })
+            }
+            _ => false,
+        }
+    }
+
+    /// May `[a, b)` be a predicate between a subject and its cue? It does
+    /// not open with 的/之 (which would make it part of the subject), and
+    /// names no person, pronoun or title.
+    fn predicate_gap(&self, a: usize, b: usize) -> bool {
+        let n = self.norm;
+        if matches!(n[a], '的' | '之' | '、') || !Self::is_han(n[a]) {
+            return false;
+        }
+        !(a..b).any(|q| {
+            marks::is_clause_punct(n[q])
+                || self.ents.get(q).is_some_and(|v| {
+                    v.iter().any(|(_, k)| {
+                        matches!(
+                            k,
+                            EntityKind::Person(_)
+                                | EntityKind::PronounPerson
+                                | EntityKind::PronounGroup
+                                | EntityKind::Title(_)
+                        )
+                    })
+                })
+        })
+    }
+
+    /// An unlisted name read off before a predicate: a three-character
+    /// Chinese name (surname and two) unless the unit writes its first two
+    /// characters on their own elsewhere and never the three together.
+    fn name_fits(&self, sp: &Speaker, end: usize) -> bool {
+        let name: Vec<char> = sp.name.chars().collect();
+        let ns = end - name.len();
+        if name.len() < 2 || ns + name.len() != end {
+            return false;
+        }
+        let text = self.norm;
+        // 连他自己: a pronoun is no part of a name
+        if (ns..end).any(|q| {
+            self.ents.get(q).is_some_and(|v| {
+                v.iter().any(|(_, k)| matches!(k, EntityKind::PronounPerson | EntityKind::PronounGroup))
+            })
+        }) {
+            return false;
+        }
+        let occurs =
+            |w: &[char]| text.windows(w.len()).enumerate().filter(|(i, x)| *i != ns && *x == w).count();
+        let translit = name.iter().all(|c| self.k.translit.contains(c));
+        match name.len() {
+            // 谭量 of 谭量顺: a two-character name only when the unit writes it
+            // again, and not always with the same character after it
+            2 if !translit => {
+                let again = occurs(&text[ns..end]);
+                let with_next = end < text.len() && occurs(&text[ns..end + 1]) > 0;
+                again > 0 && !with_next
+            }
+            3 => {
+                let shorter = occurs(&text[ns..ns + 2]);
+                let whole = occurs(&text[ns..ns + 3]);
+                !(shorter > 0 && whole == 0)
+            }
+            _ => true,
+        }
     }
 
     /// Is `[a, b)` something that may stand between a speaker and a cue?

@@ -456,6 +456,7 @@ pub enum Role {
     PronounGroup,
     FirstPerson,
     Quantifier,
+    QuantifierOne,
     Citation,
     TitleModifier,
     Report,
@@ -473,6 +474,7 @@ pub enum Role {
     PluralSuffix,
     NamingVerb,
     NamingMarker,
+    NameIntro,
 }
 
 impl Role {
@@ -487,6 +489,7 @@ impl Role {
             "pronoun_group" => Role::PronounGroup,
             "first_person" => Role::FirstPerson,
             "quantifier" => Role::Quantifier,
+            "quantifier_one" => Role::QuantifierOne,
             "citation" => Role::Citation,
             "title_modifier" => Role::TitleModifier,
             "report" => Role::Report,
@@ -504,6 +507,7 @@ impl Role {
             "plural_suffix" => Role::PluralSuffix,
             "naming_verb" => Role::NamingVerb,
             "naming_marker" => Role::NamingMarker,
+            "name_intro" => Role::NameIntro,
             _ => return None,
         })
     }
