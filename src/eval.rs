@@ -20,7 +20,9 @@
 //!
 //! Added here: detection F1, detection by difficulty, the same figures for
 //! each kind (as if gold and predictions held only that kind, which is what
-//! `score.py --kinds K` computes), and the gold kind × predicted kind table.
+//! `score.py --kinds K` computes), the gold kind × predicted kind table,
+//! and units, speakers right and false positives per attribution method
+//! ([`by_method`]).
 
 use crate::error::Error;
 use crate::record::Quote;
@@ -88,6 +90,8 @@ pub struct PredRow {
     pub themes: String,
     /// Character offset of the words in the text, when known.
     pub start: Option<usize>,
+    /// The attribution rule (`method` column; empty when the CSV has none).
+    pub method: String,
 }
 
 impl From<&Quote> for PredRow {
@@ -101,6 +105,7 @@ impl From<&Quote> for PredRow {
             affiliation: q.affiliation.clone(),
             themes: q.themes.join(";"),
             start: Some(q.start),
+            method: q.method.clone(),
         }
     }
 }
@@ -170,6 +175,7 @@ pub fn read_predictions(name: &str, data: &str) -> Result<Vec<PredRow>, Error> {
                 affiliation: f("affiliation"),
                 themes: f("themes"),
                 start,
+                method: f("method"),
             }
         })
         .collect())
@@ -484,6 +490,79 @@ pub struct Evaluation {
     pub by_kind: Vec<(String, Scores)>,
     /// Gold kind → predicted kind → matched rows (required and optional).
     pub kind_table: BTreeMap<String, BTreeMap<String, usize>>,
+    /// One row per attribution method, most units first (see [`by_method`]).
+    pub by_method: Vec<MethodRow>,
+}
+
+/// How the units of one attribution method fared.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct MethodRow {
+    /// The method without its suffixes (see [`base_method`]).
+    pub method: String,
+    /// Its predictions that matched a gold row, required or optional.
+    pub units: usize,
+    /// Of those, the ones whose speaker is right ([`speaker_ok`]).
+    pub speaker_right: usize,
+    /// speaker_right / units; `None` when no unit matched.
+    pub share_right: Option<f64>,
+    /// Its predictions that matched no gold row.
+    pub false_positives: usize,
+}
+
+impl MethodRow {
+    /// The sum of `rows`, named `total`.
+    pub fn total(rows: &[MethodRow]) -> MethodRow {
+        let mut t = MethodRow { method: "total".into(), ..MethodRow::default() };
+        for r in rows {
+            t.units += r.units;
+            t.speaker_right += r.speaker_right;
+            t.false_positives += r.false_positives;
+        }
+        t.share_right = Ratio { hits: t.speaker_right, of: t.units }.value();
+        t
+    }
+}
+
+/// A method with its suffixes folded away: `colon+stitched` and
+/// `colon+unterminated` are `colon`; an empty method is `(none)`.
+pub fn base_method(method: &str) -> &str {
+    match method.split('+').next().unwrap_or("").trim() {
+        "" => "(none)",
+        m => m,
+    }
+}
+
+/// The units and false positives of `scored` (a run of [`score`] over
+/// `gold` and `preds`) counted per base method of the prediction: most
+/// units first, then by name. Units count optional gold rows too, and a
+/// speaker is judged on every matched row, so the speakers right here can
+/// exceed [`Scores::speaker_correct`], which counts required rows only.
+pub fn by_method(gold: &[GoldRow], preds: &[PredRow], scored: &Scored) -> Vec<MethodRow> {
+    fn row<'a>(rows: &'a mut BTreeMap<String, MethodRow>, p: &PredRow) -> &'a mut MethodRow {
+        let m = base_method(&p.method);
+        rows.entry(m.to_string())
+            .or_insert_with(|| MethodRow { method: m.to_string(), ..MethodRow::default() })
+    }
+    let mut rows: BTreeMap<String, MethodRow> = BTreeMap::new();
+    for &(g, p) in &scored.pairs {
+        let r = row(&mut rows, &preds[p]);
+        r.units += 1;
+        if speaker_ok(&gold[g].speaker, &preds[p].speaker) {
+            r.speaker_right += 1;
+        }
+    }
+    for &p in &scored.errors.spurious {
+        row(&mut rows, &preds[p]).false_positives += 1;
+    }
+    let mut out: Vec<MethodRow> = rows
+        .into_values()
+        .map(|mut r| {
+            r.share_right = Ratio { hits: r.speaker_right, of: r.units }.value();
+            r
+        })
+        .collect();
+    out.sort_by(|a, b| b.units.cmp(&a.units).then_with(|| a.method.cmp(&b.method)));
+    out
 }
 
 /// Scores `preds` against `gold` overall and kind by kind.
@@ -505,7 +584,8 @@ pub fn evaluate(gold: Vec<GoldRow>, preds: Vec<PredRow>, opts: &Options) -> Eval
             .entry(preds[p].kind.trim().to_string())
             .or_default() += 1;
     }
-    Evaluation { gold, preds, all, by_kind, kind_table }
+    let by_method = by_method(&gold, &preds, &all);
+    Evaluation { gold, preds, all, by_kind, kind_table, by_method }
 }
 
 #[derive(Serialize)]
@@ -513,23 +593,27 @@ struct JsonOut<'a> {
     all: &'a Scores,
     by_kind: BTreeMap<&'a str, &'a Scores>,
     kind_table: &'a BTreeMap<String, BTreeMap<String, usize>>,
+    by_method: &'a [MethodRow],
 }
 
 impl Evaluation {
-    /// The figures as one JSON object: `all`, `by_kind`, `kind_table`.
+    /// The figures as one JSON object: `all`, `by_kind`, `kind_table` and
+    /// `by_method` (the rows of [`by_method`], without the total).
     pub fn to_json(&self) -> String {
         let out = JsonOut {
             all: &self.all.scores,
             by_kind: self.by_kind.iter().map(|(k, s)| (k.as_str(), s)).collect(),
             kind_table: &self.kind_table,
+            by_method: &self.by_method,
         };
         serde_json::to_string(&out).unwrap_or_default()
     }
 
     /// A readable report: a table of figures (all kinds, then each kind),
-    /// difficulty, the kind table; with `sources` (name, text) given, the
-    /// error rows with snippets.
-    pub fn report(&self, errors: bool, sources: &[(String, String)]) -> String {
+    /// difficulty, the kind table; with `methods`, the table of
+    /// [`Evaluation::method_table`]; with `errors`, the error rows (with
+    /// snippets from `sources`, (name, text) pairs).
+    pub fn report(&self, methods: bool, errors: bool, sources: &[(String, String)]) -> String {
         let mut o = String::new();
         let a = &self.all.scores;
         let cols: Vec<(&str, &Scores)> =
@@ -600,8 +684,32 @@ impl Evaluation {
             "\ntheme counts tp/fp/fn: {}/{}/{}",
             a.theme_counts[0], a.theme_counts[1], a.theme_counts[2]
         );
+        if methods {
+            let _ = write!(o, "\n{}", self.method_table());
+        }
         if errors {
             self.errors_report(&mut o, sources);
+        }
+        o
+    }
+
+    /// One row per attribution method (units, speaker right, share right,
+    /// false positives; see [`by_method`]), then the total.
+    pub fn method_table(&self) -> String {
+        let mut o = String::new();
+        let _ = writeln!(
+            o,
+            "{:<28}{:>10}{:>15}{:>13}{:>17}",
+            "by method", "units", "speaker right", "share right", "false positives"
+        );
+        let total = MethodRow::total(&self.by_method);
+        for r in self.by_method.iter().chain([&total]) {
+            let share = r.share_right.map_or("-".to_string(), |v| format!("{v:.3}"));
+            let _ = writeln!(
+                o,
+                "{:<28}{:>10}{:>15}{:>13}{:>17}",
+                r.method, r.units, r.speaker_right, share, r.false_positives
+            );
         }
         o
     }
@@ -771,6 +879,60 @@ mod tests {
         assert_eq!(sc.kind_accuracy, 1.0);
         let d = score(&gold, &preds, &Options { kinds: Some(vec!["indirect".into()]), doc: None });
         assert_eq!((d.scores.gold_required, d.scores.predicted, d.scores.false_positives), (0, 1, 1));
+    }
+
+    fn pm(kind: &str, text: &str, speaker: &str, method: &str) -> PredRow {
+        PredRow { method: method.into(), ..p(kind, text, speaker) }
+    }
+
+    #[test]
+    fn by_method_counts_units_speakers_and_false_positives() {
+        let gold = vec![
+            g("direct", "甲乙丙丁", "张三", "1"),
+            g("indirect", "戊己庚辛", "李四", "1"),
+            g("partial", "子丑寅卯", "王五", "0"),
+            g("direct", "天地玄黄", "赵六", "1"),
+        ];
+        let preds = vec![
+            pm("direct", "甲乙丙丁。", "张三", "colon"), // gold 0, speaker right
+            pm("indirect", "戊己庚辛", "王五", "indirect"), // gold 1, speaker wrong
+            pm("partial", "子丑寅卯", "王五", "colon+stitched"), // gold 2 (optional), right
+            pm("direct", "无关的话", "某人", "colon+unterminated"), // false positive
+            pm("direct", "另一句话", "", "unattributed"), // false positive
+            pm("indirect", "宇宙洪荒", "某人", "indirect"), // false positive
+            pm("direct", "再一句话", "某人", ""),        // false positive, no method
+            pm("term", "天地玄黄", "赵六", "colon"),     // a term: not scored
+        ];
+        // worked out by hand: colon 2 units (both right) + 1 false positive;
+        // indirect 1 unit (wrong) + 1; unattributed and (none) only 1 false
+        // positive each, ordered by name; gold 3 is missed by all
+        let row = |m: &str, u, r, s, f| MethodRow {
+            method: m.into(),
+            units: u,
+            speaker_right: r,
+            share_right: s,
+            false_positives: f,
+        };
+        let want = vec![
+            row("colon", 2, 2, Some(1.0), 1),
+            row("indirect", 1, 0, Some(0.0), 1),
+            row("(none)", 0, 0, None, 1),
+            row("unattributed", 0, 0, None, 1),
+        ];
+        let ev = evaluate(gold, preds, &Options::default());
+        assert_eq!(ev.by_method, want);
+        let t = MethodRow::total(&ev.by_method);
+        assert_eq!((t.method.as_str(), t.units, t.speaker_right, t.false_positives), ("total", 3, 2, 4));
+        assert!((t.share_right.unwrap() - 2.0 / 3.0).abs() < 1e-12);
+        // the total agrees with the overall figures
+        let a = &ev.all.scores;
+        assert_eq!((a.matched_required + a.matched_optional, a.false_positives), (3, 4));
+        let table = ev.method_table();
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines.len(), 6, "{table}");
+        assert!(lines[1].starts_with("colon ") && lines[1].ends_with(" 1.000                1"), "{table}");
+        assert!(lines[5].starts_with("total ") && lines[5].contains(" 0.667 "), "{table}");
+        assert!(ev.to_json().contains(r#""by_method":[{"method":"colon","units":2,"speaker_right":2"#));
     }
 
     #[test]

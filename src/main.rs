@@ -149,7 +149,11 @@ struct EvalArgs {
     /// Every line is a document of its own (as `extract --each-line`).
     #[arg(long)]
     each_line: bool,
-    /// Print the figures as JSON.
+    /// After the figures, one row per attribution method (suffixes such as +stitched folded in):
+    /// units matched to a gold row, speaker right, share right, false positives; then the total.
+    #[arg(long)]
+    by_method: bool,
+    /// Print the figures as JSON (always with the by_method rows).
     #[arg(long)]
     json: bool,
     /// A lexicon directory whose files replace the embedded ones.
@@ -335,7 +339,7 @@ fn eval(a: EvalArgs) -> Result<ExitCode> {
     if a.json {
         writeln!(out, "{}", ev.to_json())?;
     } else {
-        write!(out, "{}", ev.report(a.errors, &sources))?;
+        write!(out, "{}", ev.report(a.by_method, a.errors, &sources))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -271,3 +271,56 @@ fn output_to_a_named_pipe_writes_into_the_pipe_and_leaves_it_a_pipe() {
     assert!(rows.lines().count() >= 9, "{rows}");
     std::fs::remove_dir_all(&d).ok();
 }
+
+#[test]
+fn eval_by_method_folds_suffixes_and_ends_with_the_total() {
+    let d = tmpdir("by-method");
+    let gold = d.join("g.gold.csv");
+    std::fs::write(
+        &gold,
+        "line,kind,head,speaker,title,affiliation,speaker_type,difficulty,required,themes\n\
+         1,direct,今天天气很好,老王,,,person,easy,1,\n\
+         1,indirect,明天要下雨,老李,,,person,easy,1,\n\
+         2,direct,我们一起去,小张,,,person,stitched,0,\n",
+    )
+    .unwrap();
+    let pred = d.join("p.csv");
+    std::fs::write(
+        &pred,
+        "doc,kind,text,speaker,method\n\
+         a.txt,direct,“今天天气很好。”,老王,postposed\n\
+         a.txt,indirect,明天要下雨,老王,indirect\n\
+         a.txt,direct,“我们一起去”,小张,postposed+stitched\n\
+         a.txt,direct,“没有人说过。”,,unattributed\n",
+    )
+    .unwrap();
+    let run = |extra: &str| {
+        let out = yinyu()
+            .args(["eval", extra, "--pred", pred.to_str().unwrap(), gold.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let (table, json) = (run("--by-method"), run("--json"));
+    std::fs::remove_dir_all(&d).ok();
+    let rows: Vec<Vec<&str>> = table
+        .lines()
+        .skip_while(|l| !l.starts_with("by method"))
+        .skip(1)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    let want: Vec<Vec<&str>> = vec![
+        vec!["postposed", "2", "2", "1.000", "0"],
+        vec!["indirect", "1", "0", "0.000", "0"],
+        vec!["unattributed", "0", "0", "-", "1"],
+        vec!["total", "3", "2", "0.667", "1"],
+    ];
+    assert_eq!(rows, want, "{table}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let methods: Vec<&str> =
+        v["by_method"].as_array().unwrap().iter().map(|r| r["method"].as_str().unwrap()).collect();
+    assert_eq!(methods, ["postposed", "indirect", "unattributed"]);
+    assert_eq!(v["by_method"][0]["units"], 2);
+    assert!(v["by_method"][2]["share_right"].is_null());
+}

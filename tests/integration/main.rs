@@ -2,6 +2,7 @@
 //! - `api`: the library API of research scripts (spans, lazy quotes, threads)
 //! - `cases`: table of rule cases (tests/cases.toml), one per attribution rule
 //! - `corpus`: the seed gold page, offsets as a property over every corpus file
+//! - `dev_gold`: figures on the dev gold files do not fall below the recorded ones
 //! - `snapshots`: insta snapshots of every quote on real articles
 //! - `cli`: the binary end to end (bad input, lexicon check, docs)
 //! - `eval`: `yinyu eval` agrees with the reference scorer score.py (needs python3)
@@ -16,6 +17,7 @@ mod api;
 mod cases;
 mod cli;
 mod corpus;
+mod dev_gold;
 mod eval;
 mod fuzz_regressions;
 mod hostile;

@@ -1,0 +1,122 @@
+//! A regression guard on the dev gold: each dev file is tagged with every
+//! line its own document (as `yinyu extract --each-line` tags it), scored
+//! with `yinyu::eval` and held to the figures recorded in [`RECORDED`].
+
+use crate::corpus_dir;
+use yinyu::eval::{evaluate, read_gold, Options, PredRow, Scores};
+use yinyu::{DecodeOptions, Lexicons, Tagger};
+
+/// The figures the code got on one dev file.
+struct Recorded {
+    /// `dev/NAME.txt` scored against `dev/gold/NAME.gold.csv`.
+    name: &'static str,
+    detection_f1: f64,
+    speaker_accuracy_on_matched: f64,
+    end_to_end_f1: f64,
+    title_accuracy: f64,
+    /// Guarded only where recorded (plain text, where quote marks do not
+    /// delimit the words and false positives are the risk).
+    false_positives: Option<usize>,
+}
+
+/// A figure may fall this far below its record before the test fails.
+const SLACK: f64 = 0.02;
+/// False positives may exceed their record by this many.
+const FP_SLACK: usize = 2;
+
+/// Measured on the code as it is. Update only upward, when a change raises
+/// a figure (false positives: only downward, when a change removes some);
+/// never lower a record to make this test pass.
+const RECORDED: [Recorded; 4] = [
+    Recorded {
+        name: "pd1998-dev",
+        detection_f1: 0.867,
+        speaker_accuracy_on_matched: 0.628,
+        end_to_end_f1: 0.545,
+        title_accuracy: 0.854,
+        false_positives: None,
+    },
+    Recorded {
+        name: "cnews-dev",
+        detection_f1: 0.919,
+        speaker_accuracy_on_matched: 0.726,
+        end_to_end_f1: 0.667,
+        title_accuracy: 0.756,
+        false_positives: None,
+    },
+    Recorded {
+        name: "tw-hk-2023-dev",
+        detection_f1: 0.759,
+        speaker_accuracy_on_matched: 0.732,
+        end_to_end_f1: 0.556,
+        title_accuracy: 1.000,
+        false_positives: None,
+    },
+    Recorded {
+        name: "pd1998-dev-plain",
+        detection_f1: 0.889,
+        speaker_accuracy_on_matched: 0.767,
+        end_to_end_f1: 0.681,
+        title_accuracy: 0.889,
+        false_positives: Some(5),
+    },
+];
+
+/// Tags `dev/NAME.txt` once, every line a document, and scores it.
+fn scores(tagger: &Tagger, name: &str) -> Scores {
+    let dev = corpus_dir().join("dev");
+    let gold_path = dev.join("gold").join(format!("{name}.gold.csv"));
+    let gold_text = std::fs::read_to_string(&gold_path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", gold_path.display()));
+    let gold = read_gold(name, &gold_text).unwrap();
+    let text_path = dev.join(format!("{name}.txt"));
+    let (_, decoded) = yinyu::ledger::read_input(&text_path, DecodeOptions::default())
+        .unwrap_or_else(|e| panic!("cannot read {}: {e:?}", text_path.display()));
+    let tagged = tagger.tag(&format!("{name}.txt"), &decoded.text);
+    let preds: Vec<PredRow> = tagged.quotes.iter().map(PredRow::from).collect();
+    let s = evaluate(gold, preds, &Options::default()).all.scores;
+    assert!(s.gold_required > 0, "{name}: no required gold rows");
+    s
+}
+
+/// The ways `s` falls below `r`, one line each.
+fn falls(r: &Recorded, s: &Scores) -> Vec<String> {
+    let mut out = Vec::new();
+    for (what, got, rec) in [
+        ("detection F1", s.detection_f1, r.detection_f1),
+        ("speaker accuracy (matched)", s.speaker_accuracy_on_matched, r.speaker_accuracy_on_matched),
+        ("end-to-end F1", s.end_to_end_f1, r.end_to_end_f1),
+        ("title accuracy", s.title_accuracy.unwrap_or(0.0), r.title_accuracy),
+    ] {
+        if got < rec - SLACK {
+            out.push(format!("{}: {what} {got:.3}, recorded {rec:.3}", r.name));
+        }
+    }
+    if let Some(fp) = r.false_positives {
+        if s.false_positives > fp + FP_SLACK {
+            out.push(format!("{}: {} false positives, recorded {fp}", r.name, s.false_positives));
+        }
+    }
+    out
+}
+
+#[test]
+fn dev_gold_figures_do_not_fall_below_the_recorded_ones() {
+    let tagger = Tagger::builder().each_line(true).build(&Lexicons::embedded()).unwrap();
+    let mut failures = Vec::new();
+    eprintln!("{:<18}{:>8}{:>8}{:>8}{:>8}{:>6}", "dev gold", "det F1", "spk acc", "e2e F1", "title", "FP");
+    for r in &RECORDED {
+        let s = scores(&tagger, r.name);
+        eprintln!(
+            "{:<18}{:>8.3}{:>8.3}{:>8.3}{:>8.3}{:>6}",
+            r.name,
+            s.detection_f1,
+            s.speaker_accuracy_on_matched,
+            s.end_to_end_f1,
+            s.title_accuracy.unwrap_or(0.0),
+            s.false_positives
+        );
+        failures.extend(falls(r, &s));
+    }
+    assert!(failures.is_empty(), "below the recorded figures (see RECORDED):\n{}", failures.join("\n"));
+}
