@@ -744,6 +744,11 @@ impl<'a> Parser<'a> {
                 }
             });
             let affiliation = if ss > body { affil_text(body, ss) } else { String::new() };
+            // 报告指出, 该声明说: a text speaks
+            let noun: String = self.norm[ss..se].iter().collect();
+            if self.k.document_sources.contains(&noun) {
+                return Some((Speaker::described(whole, SpeakerType::Document, (s, end)), end));
+            }
             let stype = if quant.is_some() && !group_quant {
                 SpeakerType::Anonymous
             } else if group || plural_aff || group_quant {
@@ -831,7 +836,12 @@ impl<'a> Parser<'a> {
         if parts.iter().all(|p| matches!(p, Part::Affil(..) | Part::Conn | Part::Unknown(..)))
             && quant.is_none()
         {
-            let sp = Speaker::described(whole, SpeakerType::Group, (s, end));
+            // 美联社报道, 英国广播公司称: a newspaper, agency or broadcaster
+            // speaks through what it publishes
+            let media = matches!(parts.last(), Some(Part::Affil(a, b))
+                if self.k.media.contains(&self.norm[*a..*b].iter().collect::<String>()));
+            let stype = if media { SpeakerType::Document } else { SpeakerType::Group };
+            let sp = Speaker::described(whole, stype, (s, end));
             return Some((sp, end));
         }
         None

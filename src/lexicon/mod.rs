@@ -75,7 +75,7 @@ pub const THEMES: &[&str] = &[
 
 /// The patterns `layout.tsv` must define.
 pub const LAYOUT_PATTERNS: &[&str] =
-    &["byline", "byline_names", "continuation", "dateline", "dateline_parts", "heading"];
+    &["byline", "byline_names", "continuation", "dateline", "dateline_parts", "dateline_prefix", "heading"];
 
 /// Stance labels, including the cue-stance pair.
 pub const STANCES: &[&str] = &["support", "oppose", "commit", "call", "asserted", "claimed"];
@@ -273,11 +273,15 @@ impl Lexicons {
             let group = match r.get(1) {
                 "group" => true,
                 "anonymous" => false,
+                "document" => {
+                    k.document_sources.insert(r.get(0).to_string());
+                    false
+                }
                 other => {
                     errs.push(LexiconError::new(
                         s_file,
                         r.line,
-                        format!("type must be group or anonymous, not {other:?}"),
+                        format!("type must be group, anonymous or document, not {other:?}"),
                     ));
                     continue;
                 }
@@ -289,6 +293,9 @@ impl Lexicons {
         }
         for r in &tables[idx("orgs.tsv")] {
             k.orgs.push(r.get(0).to_string());
+            if r.get(1) == "media" {
+                k.media.insert(r.get(0).to_string());
+            }
         }
         for r in &tables[idx("org_suffixes.tsv")] {
             k.org_suffixes.insert(r.get(0).to_string());
@@ -614,6 +621,11 @@ pub struct Knowledge {
     pub titles: Vec<Title>,
     /// Source nouns and whether each is a group.
     pub sources: Vec<(String, bool)>,
+    /// Source nouns that name a text (报告, 声明, 社论): a document source.
+    pub document_sources: std::collections::HashSet<String>,
+    /// Organisations of kind `media` (newspapers, agencies, broadcasters):
+    /// speaking alone, they are a document source.
+    pub media: std::collections::HashSet<String>,
     /// Places.
     pub places: Vec<String>,
     /// Organisations.

@@ -102,6 +102,13 @@ fn broken_with(norm: &[char], bal: impl FnOnce() -> marks::Balance) -> bool {
     norm.len() >= 10 && (norm.iter().any(|&c| marks::is_clause_punct(c)) || !bal().open_at_end.is_empty())
 }
 
+/// How many characters of a paragraph's normalised `line` are a dateline and
+/// byline opening it (本报成都1月20日电记者李华报道：): none when `re` does
+/// not match at its start.
+fn dateline_lead(re: &regex::Regex, line: &str) -> usize {
+    re.find(line).filter(|m| m.start() == 0 && !m.is_empty()).map_or(0, |m| m.as_str().chars().count())
+}
+
 /// Splits `orig` (the decoded text, as characters) into articles.
 /// With `each_line`, every body line is an article of its own (corpora of
 /// one passage per line) and nothing is re-threaded.
@@ -114,6 +121,7 @@ pub fn layout(text: &str, orig: &[char], norm: &[char], k: &Knowledge, each_line
     let dateline = re("dateline");
     let byline = re("byline");
     let continuation = re("continuation");
+    let dateline_prefix = re("dateline_prefix");
     let non_initial = k.role(Role::NonInitial);
 
     let mut articles: Vec<Article> = Vec::new();
@@ -146,7 +154,18 @@ pub fn layout(text: &str, orig: &[char], norm: &[char], k: &Knowledge, each_line
             continue;
         }
         if each_line {
+            let lead = if norm[s..e] == orig[s..e] {
+                dateline_lead(dateline_prefix, &text[line_b.0..line_b.1])
+            } else {
+                dateline_lead(dateline_prefix, &norm[s..e].iter().collect::<String>())
+            };
+            let (s2, _) = trimmed(orig, s + lead, e);
+            let line_b = (line_b.0 + bytes(s, s2), line_b.1);
+            let s = s2;
             articles.push(Article { line: line_no, paragraphs: 1, ..Article::default() });
+            if s == e {
+                continue;
+            }
             let last = articles.last_mut().expect("just pushed");
             last.units.push(Unit {
                 pieces: vec![Piece { start: s, end: e, bytes: line_b }],
@@ -214,6 +233,19 @@ pub fn layout(text: &str, orig: &[char], norm: &[char], k: &Knowledge, each_line
             s += line[..m.end()].chars().count();
             let (s2, _) = trimmed(orig, s, e);
             s = s2;
+            if s == e {
+                continue;
+            }
+        }
+        // 本报成都1月20日电记者李华报道：…… the dateline and byline that open
+        // a paragraph are not part of its text (a reporter is never a source)
+        let lead = if s == s0 {
+            dateline_lead(dateline_prefix, line)
+        } else {
+            dateline_lead(dateline_prefix, &norm[s..e].iter().collect::<String>())
+        };
+        if lead > 0 {
+            (s, _) = trimmed(orig, s + lead, e);
             if s == e {
                 continue;
             }
