@@ -1030,6 +1030,34 @@ impl<'a> Parser<'a> {
         best
     }
 
+    /// A person's name opening `[s, lim)` with its predicate right after
+    /// it (史增海开会讲话……, 亚辛在谈到……时指出): a listed person, a title and
+    /// a name, or an unlisted name read as in [`Parser::subject_before_predicate`].
+    pub fn leading_person(&self, s: usize, lim: usize) -> Option<(Speaker, usize)> {
+        let n = self.norm;
+        let hi = lim.min(s + Self::LONGEST_LEADING_NAME + 1);
+        for x in (s + 2..hi).rev() {
+            if matches!(n[x], '的' | '之' | '、')
+                || (self.k.translit.contains(&n[x]) && self.k.translit.contains(&n[x - 1]))
+            {
+                continue;
+            }
+            let Some((sp, end)) = self.parse_forward(s, x) else { continue };
+            if end == x
+                && sp.span.0 == s
+                && sp.stype == SpeakerType::Person
+                && (sp.person.is_some() || self.name_fits(&sp, x))
+            {
+                return Some((sp, end));
+            }
+        }
+        None
+    }
+
+    /// The longest name [`Parser::leading_person`] reads before a predicate,
+    /// with its title (characters).
+    const LONGEST_LEADING_NAME: usize = 12;
+
     /// A person, a pronoun, or a source noun or title ending the phrase
     /// (姑娘擦着汗说): a description read off a run of predicate
     /// (一个个搓着双手) is no subject.
