@@ -9,38 +9,21 @@
 //! `turn` / `turn_next_paragraph` / `turn_far` (a quote with no cue continues
 //! a speaker's turn), `pronoun` (他说 resolved), `unattributed`.
 
+pub mod method;
 pub mod speaker;
 
 use crate::lexicon::{CueClass, Knowledge, Role};
 use crate::mentions::{CueHit, EntityKind, Mentions, WordIndex};
 use crate::quotes::QuoteSpan;
 use crate::text::marks;
+pub use method::Method;
 pub use speaker::{Np, Parser, Speaker, SpeakerType};
 
-/// A one-line description of an attribution rule (the `method` column).
+/// A one-line description of an attribution rule (the `method` column,
+/// suffixes such as `+stitched` ignored).
 pub fn describe(method: &str) -> &'static str {
     let base = method.split('+').next().unwrap_or(method);
-    match base {
-        "colon" => "speaker and cue before the quote, then a colon: X说：“…”",
-        "preposed" => "speaker and cue before the quote, then a comma: X说，“…”",
-        "governed" => "the cue takes the quote directly: X重申“…”",
-        "postposed" => "the quote first, then speaker and cue in the same sentence: “…”X说",
-        "post_cue" => "a cue pointing back to the quote: “…”。X这样评价",
-        "sandwich" => "one cue between two quotes of the same speaker: “…”X说，“…”",
-        "indirect" => "reported speech after a cue: X说，……",
-        "zero_anaphora" => "a cue with no subject takes the speaker of the sentence: ……，并表示……",
-        "pronoun" => "a pronoun speaker resolved to the last person named: 他说",
-        "partial_in_indirect" => "a quoted fragment inside reported speech",
-        "nested" => "a quote inside a quote with its own cue: “…提到‘…’…”",
-        "turn" => "no cue: continues the last speaker of the paragraph",
-        "turn_next_paragraph" => "no cue: continues the speaker whose words ended the previous paragraph",
-        "turn_far" => "no cue: the last speaker of the article (low confidence)",
-        "colon_subject" => "no cue: the subject of the clause before the colon",
-        "adjacent_subject" => "no cue: a person named right after the quote",
-        "unattributed" => "speech with no recoverable source",
-        "term" => "a name, slogan or scare quote, not speech",
-        _ => "unknown rule",
-    }
+    Method::parse(base).map_or("unknown rule", Method::describe)
 }
 
 /// Kind of a unit of speech.
@@ -85,7 +68,7 @@ pub struct Found {
     /// The cue, if any.
     pub cue: Option<(usize, usize)>,
     /// The rule that fired.
-    pub method: &'static str,
+    pub method: Method,
     /// Confidence in the attribution, 0–1.
     pub confidence: f32,
     /// The sentence around the words.
@@ -156,7 +139,7 @@ struct Clause {
     after: After,
     speaker: Option<Speaker>,
     here: bool,
-    method: &'static str,
+    method: Method,
     citation: bool,
     clause_start: usize,
     sentence: (usize, usize),
@@ -359,7 +342,7 @@ impl<'a> Unit<'a> {
                 Some(_) => (After::Bare, hit.end),
             };
             let cs = clause_start(hit.start);
-            let (mut speaker, mut here, mut method, mut citation) = (None, true, "indirect", false);
+            let (mut speaker, mut here, mut method, mut citation) = (None, true, Method::Indirect, false);
             match p.before_cue(cs, hit.start) {
                 // a reporter with no name is the writer, not a source (记者问她)
                 Np::Found(sp, _) if sp.name.is_empty() && self.k.role(Role::Reporter).contains(&sp.title) => {
@@ -381,7 +364,7 @@ impl<'a> Unit<'a> {
                         {
                             speaker = Some(sp);
                             here = h;
-                            method = "zero_anaphora";
+                            method = Method::ZeroAnaphora;
                         }
                     }
                 }
@@ -569,7 +552,7 @@ impl<'a> Unit<'a> {
                 if let Some(mut r) = antecedent(pos, &person_clauses, &pronoun) {
                     r.span = c.speaker.as_ref().map(|s| s.span).unwrap_or((pos, pos));
                     c.speaker = Some(r);
-                    c.method = "pronoun";
+                    c.method = Method::Pronoun;
                 } else if pronoun.text.chars().count() == 1
                     && !pronoun
                         .text
@@ -638,7 +621,7 @@ impl<'a> Unit<'a> {
                         speaker: Some(sp),
                         speaker_here: false,
                         cue: None,
-                        method: "colon",
+                        method: Method::Colon,
                         confidence: 0.8,
                         sentence: sentence(q.open),
                     };
@@ -671,11 +654,11 @@ impl<'a> Unit<'a> {
                 continue;
             }
             let method = if governed {
-                "governed"
+                Method::Governed
             } else if c.after == After::Colon {
-                "colon"
+                Method::Colon
             } else {
-                "preposed"
+                Method::Preposed
             };
             let kind = if governed || c.citation { Kind::Partial } else { Kind::Direct };
             let f = Found {
@@ -745,7 +728,7 @@ impl<'a> Unit<'a> {
                 if clauses_seen > 3 || c.hit.start - close > 60 {
                     break;
                 }
-                if c.speaker.is_some() && c.method != "zero_anaphora" {
+                if c.speaker.is_some() && c.method != Method::ZeroAnaphora {
                     let stands_alone = q.open == 0
                         || marks::is_clause_punct(norm[q.open - 1])
                         || norm[q.open - 1].is_whitespace()
@@ -768,7 +751,7 @@ impl<'a> Unit<'a> {
             if let Some(ci) = chosen {
                 clauses[ci].post_used = true;
                 let c = &clauses[ci];
-                let method = if c.class == CueClass::Post { "post_cue" } else { "postposed" };
+                let method = if c.class == CueClass::Post { Method::PostCue } else { Method::Postposed };
                 let kind = if sl || qlen(q) >= 8 { Kind::Direct } else { Kind::Partial };
                 let f = Found {
                     kind,
@@ -813,11 +796,13 @@ impl<'a> Unit<'a> {
             }
         }
         // sandwich: a quote right after a post-used cue's comma was attributed as
-        // "preposed" above; rename it.
+        // Method::Preposed above; rename it.
         for c in clauses.iter().filter(|c| c.post_used) {
             for f in out.iter_mut() {
-                if f.cue == Some((c.hit.start, c.hit.end)) && matches!(f.method, "preposed" | "colon") {
-                    f.method = "sandwich";
+                if f.cue == Some((c.hit.start, c.hit.end))
+                    && matches!(f.method, Method::Preposed | Method::Colon)
+                {
+                    f.method = Method::Sandwich;
                 }
             }
         }
@@ -931,7 +916,7 @@ impl<'a> Unit<'a> {
             }
             // a row of this clause: its speaker, cue and sentence
             let of_clause =
-                |kind: Kind, (start, end): (usize, usize), method: &'static str, confidence: f32| Found {
+                |kind: Kind, (start, end): (usize, usize), method: Method, confidence: f32| Found {
                     kind,
                     start,
                     end,
@@ -968,11 +953,15 @@ impl<'a> Unit<'a> {
                     b -= 1;
                 }
                 e = b;
-                let f = of_clause(Kind::Direct, (q.start(), q.end(n)), "preposed", 0.8);
+                let f = of_clause(Kind::Direct, (q.start(), q.end(n)), Method::Preposed, 0.8);
                 q_attr[qi] = Some(push(&mut out, f));
             }
-            let f =
-                of_clause(Kind::Indirect, (s, e), c.method, if c.method == "indirect" { 0.85 } else { 0.7 });
+            let f = of_clause(
+                Kind::Indirect,
+                (s, e),
+                c.method,
+                if c.method == Method::Indirect { 0.85 } else { 0.7 },
+            );
             push(&mut out, f);
             // fragments quoted inside the reported clause
             let first = top.partition_point(|&qi| self.quotes[qi].open < s);
@@ -990,7 +979,7 @@ impl<'a> Unit<'a> {
                 if !ok {
                     continue;
                 }
-                let f = of_clause(Kind::Partial, (q.start(), q.end(n)), "partial_in_indirect", 0.8);
+                let f = of_clause(Kind::Partial, (q.start(), q.end(n)), Method::PartialInIndirect, 0.8);
                 q_attr[qi] = Some(push(&mut out, f));
             }
         }
@@ -1010,7 +999,7 @@ impl<'a> Unit<'a> {
                         speaker: None,
                         speaker_here: false,
                         cue: None,
-                        method: "term",
+                        method: Method::Term,
                         confidence: 0.0,
                         sentence: sentence(q.open),
                     };
@@ -1050,7 +1039,7 @@ impl<'a> Unit<'a> {
                         speaker: Some(sp),
                         speaker_here: true,
                         cue: None,
-                        method: "colon_subject",
+                        method: Method::ColonSubject,
                         confidence: 0.6,
                         sentence: sentence(q.open),
                     };
@@ -1076,7 +1065,7 @@ impl<'a> Unit<'a> {
                                 speaker: Some(sp),
                                 speaker_here: true,
                                 cue: None,
-                                method: "adjacent_subject",
+                                method: Method::AdjacentSubject,
                                 confidence: 0.55,
                                 sentence: sentence(q.open),
                             };
@@ -1109,7 +1098,7 @@ impl<'a> Unit<'a> {
                         speaker: c.speaker.clone(),
                         speaker_here: c.here,
                         cue: Some((c.hit.start, c.hit.end)),
-                        method: if c.after == After::Colon { "colon" } else { "preposed" },
+                        method: if c.after == After::Colon { Method::Colon } else { Method::Preposed },
                         confidence: 0.8,
                         sentence: q_sent,
                     };
@@ -1123,20 +1112,20 @@ impl<'a> Unit<'a> {
                 .filter(|f| {
                     f.start < q.open
                         && f.speaker.is_some()
-                        && f.method != "turn_far"
+                        && f.method != Method::TurnFar
                         && !matches!(f.kind, Kind::Term)
                 })
                 .filter(|f| !clauses.iter().any(|c| c.citation && f.cue == Some((c.hit.start, c.hit.end))))
                 .max_by_key(|f| f.start)
                 .map(|f| (f.speaker.clone(), f.speaker_here));
             let (speaker, here, method, conf) = if let Some((sp, h)) = prev {
-                (sp, h, "turn", 0.75)
+                (sp, h, Method::Turn, 0.75)
             } else if let Some(t) = state.turn.clone() {
-                (Some(t), false, "turn_next_paragraph", 0.6)
+                (Some(t), false, Method::TurnNextParagraph, 0.6)
             } else if let Some(t) = state.last_speaker.clone() {
-                (Some(t), false, "turn_far", 0.4)
+                (Some(t), false, Method::TurnFar, 0.4)
             } else {
-                (None, false, "unattributed", 0.1)
+                (None, false, Method::Unattributed, 0.1)
             };
             let f = Found {
                 kind: Kind::Direct,
@@ -1200,7 +1189,7 @@ impl<'a> Unit<'a> {
                         speaker: Some(sp),
                         speaker_here: true,
                         cue: Some((hit.start, hit.end)),
-                        method: "nested",
+                        method: Method::Nested,
                         confidence: 0.8,
                         sentence: sentence(pq.open),
                     };
