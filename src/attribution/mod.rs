@@ -9,6 +9,7 @@
 //! `turn` / `turn_next_paragraph` / `turn_far` (a quote with no cue continues
 //! a speaker's turn), `pronoun` (他说 resolved), `unattributed`.
 
+mod context;
 pub mod method;
 pub mod speaker;
 
@@ -16,6 +17,7 @@ use crate::lexicon::{CueClass, Knowledge, Role};
 use crate::mentions::{CueHit, EntityKind, Mentions, WordIndex};
 use crate::quotes::QuoteSpan;
 use crate::text::marks;
+use context::Context;
 pub use method::Method;
 pub use speaker::{Np, Parser, Speaker, SpeakerType};
 
@@ -157,6 +159,7 @@ enum After {
 }
 
 /// Attribution over one unit.
+#[derive(Clone, Copy)]
 pub struct Unit<'a> {
     /// Lexicons.
     pub k: &'a Knowledge,
@@ -231,67 +234,16 @@ impl<'a> Unit<'a> {
         include_terms: bool,
         earlier: &dyn Fn() -> Option<Speaker>,
     ) -> (Vec<Found>, Carry) {
-        let n = self.norm.len();
-        let norm = self.norm;
-        let p = self.parser();
+        let cx = Context::new(*self);
+        let (n, norm, p) = (cx.n, cx.norm, &cx.p);
         let prior_cell: std::cell::OnceCell<Option<Speaker>> = std::cell::OnceCell::new();
         let prior = || prior_cell.get_or_init(earlier).clone();
-        // top-level quote coverage
-        let inq = self.quote_cover();
-        let top: Vec<usize> =
-            self.quotes.iter().enumerate().filter(|(_, q)| q.depth == 0).map(|(i, _)| i).collect();
-        let outside = |i: usize| inq[i] == usize::MAX;
-        // top-level quote opening at a position
-        let mut open_at = vec![usize::MAX; n + 1];
-        for &qi in &top {
-            open_at[self.quotes[qi].open] = qi;
-        }
-        let quote_at = |pos: usize| Some(open_at[pos.min(n)]).filter(|&q| q != usize::MAX);
-        let top_rank: std::collections::HashMap<usize, usize> =
-            top.iter().enumerate().map(|(r, &q)| (q, r)).collect();
-        // sentences (outside quotes)
-        let mut sent_id = vec![0usize; n + 1];
-        let mut bounds: Vec<(usize, usize)> = Vec::new();
-        let mut s0 = 0;
-        for i in 0..n {
-            sent_id[i] = bounds.len();
-            if outside(i) && is_sentence_end(norm[i]) {
-                bounds.push((s0, i + 1));
-                s0 = i + 1;
-            }
-        }
-        if s0 < n || bounds.is_empty() {
-            bounds.push((s0, n));
-        }
-        sent_id[n] = bounds.len() - 1;
-        let sentence = |i: usize| bounds[sent_id[i.min(n)]];
-        // clause starts, computed once: after clause punctuation (not 、) or a quote
-        let mut cs_at = vec![0usize; n + 1];
-        {
-            let mut cur = 0usize;
-            for i in 0..=n {
-                if i > 0 {
-                    let c = norm[i - 1];
-                    let (ss, _) = sentence(i.min(n.saturating_sub(1)));
-                    if !outside(i - 1) || (marks::is_clause_punct(c) && c != '、') || i - 1 < ss {
-                        cur = i;
-                    }
-                    if ss >= cur && ss <= i {
-                        cur = cur.max(ss);
-                    }
-                }
-                cs_at[i] = cur;
-            }
-        }
-        let clause_start = |i: usize| cs_at[i.min(n)];
-        let sentence_end_excl = |i: usize| {
-            let (_, e) = sentence(i);
-            let mut e = e;
-            while e > 0 && e > i && (is_sentence_end(norm[e - 1]) || norm[e - 1].is_whitespace()) {
-                e -= 1;
-            }
-            e
-        };
+        let (inq, top) = (&cx.inq, &cx.top);
+        let outside = |i: usize| cx.outside(i);
+        let quote_at = |pos: usize| cx.quote_at(pos);
+        let sentence = |i: usize| cx.sentence(i);
+        let clause_start = |i: usize| cx.clause_start(i);
+        let sentence_end_excl = |i: usize| cx.sentence_end_excl(i);
 
         // ---- cue clauses
         let mut clauses: Vec<Clause> = Vec::new();
@@ -359,8 +311,7 @@ impl<'a> Unit<'a> {
                 Np::Empty { report, citation: cit } => {
                     citation = cit;
                     if !report {
-                        if let Some((sp, h)) =
-                            self.zero_anaphora(&clauses, cs, sentence(hit.start), state, &p)
+                        if let Some((sp, h)) = self.zero_anaphora(&clauses, cs, sentence(hit.start), state, p)
                         {
                             speaker = Some(sp);
                             here = h;
@@ -399,8 +350,8 @@ impl<'a> Unit<'a> {
         }
         // worked out only when a person named in the unit is asked for
         let nx_cell: std::cell::OnceCell<NameContext> = std::cell::OnceCell::new();
-        let nx = || nx_cell.get_or_init(|| self.name_context(&inq));
-        let named_at = |i: usize, v: &[(usize, EntityKind)]| self.named_at(&p, nx(), i, v);
+        let nx = || nx_cell.get_or_init(|| self.name_context(inq));
+        let named_at = |i: usize, v: &[(usize, EntityKind)]| self.named_at(p, nx(), i, v);
         // The persons named in the unit, in order of where they start,
         // parsed only as far as a pronoun needs them (entities at positions
         // below `.0` done). In the order of the mentions they are already
@@ -571,39 +522,10 @@ impl<'a> Unit<'a> {
 
         let mut out: Vec<Found> = Vec::new();
         let mut q_attr: Vec<Option<usize>> = vec![None; self.quotes.len()]; // index into out
-        let qlen = |q: &QuoteSpan| q.end(n).saturating_sub(q.start());
-        let qtext = |q: &QuoteSpan| -> &[char] { &norm[q.start()..q.end(n)] };
-        let speechlike = |q: &QuoteSpan| -> bool {
-            if q.close.is_some_and(|c| norm.get(c + 1) == Some(&'的')) {
-                return false;
-            }
-            let t = qtext(q);
-            let l = t.len();
-            let has_end = t.iter().any(|&c| is_sentence_end(c));
-            let has_clause = t.iter().any(|&c| matches!(c, '，' | '；' | ',' | ';'));
-            let first_person =
-                (0..l).any(|i| p.word_at(q.start() + i, q.end(n), Role::FirstPerson).is_some());
-            (has_end && l >= 4) || (has_clause && l >= 10) || (first_person && l >= 6)
-        };
-        let clause_like = |q: &QuoteSpan| -> bool {
-            let l = qlen(q);
-            let t = qtext(q);
-            speechlike(q) || l >= 8 || t.iter().any(|&c| marks::is_clause_punct(c))
-        };
-        let followed_by_punct = |q: &QuoteSpan| -> bool {
-            match q.close {
-                None => true,
-                Some(c) => match norm.get(c + 1) {
-                    None => true,
-                    Some(&x) => {
-                        marks::is_clause_punct(x)
-                            || x == '…'
-                            || marks::closer_of(x).is_some()
-                            || x.is_whitespace()
-                    }
-                },
-            }
-        };
+        let qlen = |q: &QuoteSpan| cx.qlen(q);
+        let speechlike = |q: &QuoteSpan| cx.speechlike(q);
+        let clause_like = |q: &QuoteSpan| cx.clause_like(q);
+        let followed_by_punct = |q: &QuoteSpan| cx.followed_by_punct(q);
         let push = |out: &mut Vec<Found>, f: Found| {
             out.push(f);
             out.len() - 1
@@ -612,7 +534,7 @@ impl<'a> Unit<'a> {
         // ---- pending colon from the previous unit
         if let Some(sp) = state.pending_colon.take() {
             if let Some(&qi) = top.first() {
-                let q = &self.quotes[qi];
+                let q = &cx.u.quotes[qi];
                 if norm[..q.open].iter().all(|c| c.is_whitespace()) {
                     let f = Found {
                         kind: Kind::Direct,
@@ -702,7 +624,7 @@ impl<'a> Unit<'a> {
         }
 
         // ---- post-posed: “…”X说 / “…”……X宣布 / “…”。X这样评价
-        for &qi in &top {
+        for &qi in top {
             if q_attr[qi].is_some() {
                 continue;
             }
@@ -711,8 +633,7 @@ impl<'a> Unit<'a> {
             let (_, se) = sentence(close + 1);
             let sl = speechlike(q);
             // first cue clause after the quote within the same sentence, before another quote
-            let next_quote =
-                top_rank.get(&qi).and_then(|&r| top.get(r + 1)).map_or(n, |&x| self.quotes[x].open);
+            let next_quote = cx.top_rank(qi).and_then(|r| top.get(r + 1)).map_or(n, |&x| self.quotes[x].open);
             let mut chosen = None;
             let mut clauses_seen = 0;
             let mut last_cs = usize::MAX;
@@ -767,7 +688,7 @@ impl<'a> Unit<'a> {
                 q_attr[qi] = Some(push(&mut out, f));
                 // “A”“B”X说: an adjacent quote before takes the same speaker
                 let mut cur = qi;
-                while let Some(&pos) = top_rank.get(&cur) {
+                while let Some(pos) = cx.top_rank(cur) {
                     if pos == 0 {
                         break;
                     }
@@ -985,7 +906,7 @@ impl<'a> Unit<'a> {
         }
 
         // ---- quotes with no cue: turns, or terms
-        for &qi in &top {
+        for &qi in top {
             if q_attr[qi].is_some() {
                 continue;
             }
@@ -1014,9 +935,9 @@ impl<'a> Unit<'a> {
             }
             if before > 0 && is_colon(norm[before - 1]) {
                 let cs = clause_start(before - 1);
-                let found = self.subject_at(cs, before - 1, &p).or_else(|| {
+                let found = self.subject_at(cs, before - 1, p).or_else(|| {
                     let (ss, _) = sentence(before - 1);
-                    self.subject_at(ss, before - 1, &p)
+                    self.subject_at(ss, before - 1, p)
                 });
                 if let Some(mut sp) = found {
                     if sp.stype == SpeakerType::Pronoun {
