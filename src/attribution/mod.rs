@@ -9,6 +9,7 @@
 //! `turn` / `turn_next_paragraph` / `turn_far` (a quote with no cue continues
 //! a speaker's turn), `pronoun` (他说 resolved), `unattributed`.
 
+mod clauses;
 mod context;
 pub mod method;
 pub mod speaker;
@@ -17,6 +18,7 @@ use crate::lexicon::{CueClass, Knowledge, Role};
 use crate::mentions::{CueHit, EntityKind, Mentions, WordIndex};
 use crate::quotes::QuoteSpan;
 use crate::text::marks;
+use clauses::After;
 use context::Context;
 pub use method::Method;
 pub use speaker::{Np, Parser, Speaker, SpeakerType};
@@ -130,34 +132,6 @@ const MAX_CONTENT: usize = 2000;
 /// surname is at least this common (rank in `surnames.tsv`).
 const COMMON_SURNAME_RANK: u32 = 200;
 
-#[derive(Debug, Clone)]
-struct Clause {
-    hit: CueHit,
-    class: CueClass,
-    bare: bool,
-    /// where the reported words start (after punctuation / tails)
-    content: usize,
-    /// what follows the cue
-    after: After,
-    speaker: Option<Speaker>,
-    here: bool,
-    method: Method,
-    citation: bool,
-    clause_start: usize,
-    sentence: (usize, usize),
-    /// used as the cue of a quote before it
-    post_used: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum After {
-    Colon,
-    Comma,
-    Quote,
-    Bare,
-    End,
-}
-
 /// Attribution over one unit.
 #[derive(Clone, Copy)]
 pub struct Unit<'a> {
@@ -245,109 +219,7 @@ impl<'a> Unit<'a> {
         let clause_start = |i: usize| cx.clause_start(i);
         let sentence_end_excl = |i: usize| cx.sentence_end_excl(i);
 
-        // ---- cue clauses
-        let mut clauses: Vec<Clause> = Vec::new();
-        for hit in self.cues.iter().copied() {
-            if !outside(hit.start) {
-                continue;
-            }
-            let cue = &self.k.cues[hit.cue];
-            let prev = if hit.start > 0 { norm[hit.start - 1] } else { ' ' };
-            let next = norm.get(hit.end).copied().unwrap_or(' ');
-            if cue.class == CueClass::Speech && (prev == '的' || prev == '之') {
-                continue;
-            }
-            // tails and addressees after the cue
-            let mut t = hit.end;
-            for _ in 0..2 {
-                if let Some(l) = p.word_at(t, n, Role::CueTail).or_else(|| p.word_at(t, n, Role::Addressee)) {
-                    t += l;
-                } else {
-                    break;
-                }
-            }
-            if cue.class == CueClass::Speech && next == '的' && t == hit.end {
-                match norm.get(hit.end + 1) {
-                    Some(&c) if is_comma(c) || is_colon(c) || marks::closer_of(c).is_some() => {
-                        t = hit.end + 1
-                    }
-                    _ => continue,
-                }
-            }
-            // 透露了此项计划: a cue with 了 and an object reports nothing
-            if cue.class == CueClass::Speech
-                && norm.get(t) == Some(&'了')
-                && !norm.get(t + 1).is_some_and(|&c| is_comma(c) || is_colon(c))
-            {
-                continue;
-            }
-            let mut after_pos = t;
-            while after_pos < n && norm[after_pos] == ' ' {
-                after_pos += 1;
-            }
-            let (after, content) = match norm.get(after_pos) {
-                None => (After::End, n),
-                Some(&c) if is_colon(c) => (After::Colon, after_pos + 1),
-                Some(&c) if is_comma(c) => (After::Comma, after_pos + 1),
-                Some(&c) if marks::closer_of(c).is_some() && !outside(after_pos) => (After::Quote, after_pos),
-                Some(&c) if is_sentence_end(c) => (After::End, after_pos),
-                Some(_) => (After::Bare, hit.end),
-            };
-            let cs = clause_start(hit.start);
-            let (mut speaker, mut here, mut method, mut citation) = (None, true, Method::Indirect, false);
-            match p.before_cue(cs, hit.start) {
-                // a reporter with no name is the writer, not a source (记者问她)
-                Np::Found(sp, _) if sp.name.is_empty() && self.k.role(Role::Reporter).contains(&sp.title) => {
-                }
-                Np::Found(_, end)
-                    if cue.class == CueClass::Noun
-                        && !(prev == '的'
-                            || p.word_at(end, hit.start, Role::ModifierStart)
-                                .is_some_and(|_| norm[end] == '在')) => {}
-                Np::Found(sp, _) => {
-                    citation = p.word_at(cs, hit.start, Role::Citation).is_some();
-                    speaker = Some(sp);
-                }
-                Np::Empty { report, citation: cit } => {
-                    citation = cit;
-                    if !report {
-                        if let Some((sp, h)) = self.zero_anaphora(&clauses, cs, sentence(hit.start), state, p)
-                        {
-                            speaker = Some(sp);
-                            here = h;
-                            method = Method::ZeroAnaphora;
-                        }
-                    }
-                }
-                // 夏说: a surname alone stands for a person named before;
-                // resolved with the pronouns, to a person of that surname only
-                Np::Invalid => {
-                    // at most two, however long the clause (stays linear)
-                    let lead: Vec<usize> =
-                        (cs..hit.start).rev().filter(|&i| !norm[i].is_whitespace()).take(2).collect();
-                    if let [i] = lead[..] {
-                        if self.common_surname(norm[i]) {
-                            let t: String = self.orig[i..i + 1].iter().collect();
-                            speaker = Some(Speaker::described(t, SpeakerType::Pronoun, (i, i + 1)));
-                        }
-                    }
-                }
-            }
-            clauses.push(Clause {
-                hit,
-                class: cue.class,
-                bare: cue.bare,
-                content,
-                after,
-                speaker,
-                here,
-                method,
-                citation,
-                clause_start: cs,
-                sentence: sentence(hit.start),
-                post_used: false,
-            });
-        }
+        let mut clauses = clauses::build(&cx, state);
         // worked out only when a person named in the unit is asked for
         let nx_cell: std::cell::OnceCell<NameContext> = std::cell::OnceCell::new();
         let nx = || nx_cell.get_or_init(|| self.name_context(inq));
@@ -589,7 +461,7 @@ impl<'a> Unit<'a> {
                 end: q.end(n),
                 speaker: Some(sp.clone()),
                 speaker_here: c.here,
-                cue: Some((c.hit.start, c.hit.end)),
+                cue: Some(c.cue()),
                 method,
                 confidence: 0.9,
                 sentence: c.sentence,
@@ -613,7 +485,7 @@ impl<'a> Unit<'a> {
                     end: q2.end(n),
                     speaker: Some(sp.clone()),
                     speaker_here: c.here,
-                    cue: Some((c.hit.start, c.hit.end)),
+                    cue: Some(c.cue()),
                     method,
                     confidence: 0.85,
                     sentence: c.sentence,
@@ -680,7 +552,7 @@ impl<'a> Unit<'a> {
                     end: q.end(n),
                     speaker: c.speaker.clone(),
                     speaker_here: c.here,
-                    cue: Some((c.hit.start, c.hit.end)),
+                    cue: Some(c.cue()),
                     method,
                     confidence: 0.85,
                     sentence: sentence(q.open),
@@ -706,7 +578,7 @@ impl<'a> Unit<'a> {
                         end: prevq.end(n),
                         speaker: c.speaker.clone(),
                         speaker_here: c.here,
-                        cue: Some((c.hit.start, c.hit.end)),
+                        cue: Some(c.cue()),
                         method,
                         confidence: 0.8,
                         sentence: sentence(prevq.open),
@@ -720,9 +592,7 @@ impl<'a> Unit<'a> {
         // Method::Preposed above; rename it.
         for c in clauses.iter().filter(|c| c.post_used) {
             for f in out.iter_mut() {
-                if f.cue == Some((c.hit.start, c.hit.end))
-                    && matches!(f.method, Method::Preposed | Method::Colon)
-                {
+                if f.cue == Some(c.cue()) && matches!(f.method, Method::Preposed | Method::Colon) {
                     f.method = Method::Sandwich;
                 }
             }
@@ -843,7 +713,7 @@ impl<'a> Unit<'a> {
                     end,
                     speaker: Some(sp.clone()),
                     speaker_here: c.here,
-                    cue: Some((c.hit.start, c.hit.end)),
+                    cue: Some(c.cue()),
                     method,
                     confidence,
                     sentence: c.sentence,
@@ -1018,7 +888,7 @@ impl<'a> Unit<'a> {
                         end: q.end(n),
                         speaker: c.speaker.clone(),
                         speaker_here: c.here,
-                        cue: Some((c.hit.start, c.hit.end)),
+                        cue: Some(c.cue()),
                         method: if c.after == After::Colon { Method::Colon } else { Method::Preposed },
                         confidence: 0.8,
                         sentence: q_sent,
@@ -1036,7 +906,7 @@ impl<'a> Unit<'a> {
                         && f.method != Method::TurnFar
                         && !matches!(f.kind, Kind::Term)
                 })
-                .filter(|f| !clauses.iter().any(|c| c.citation && f.cue == Some((c.hit.start, c.hit.end))))
+                .filter(|f| !clauses.iter().any(|c| c.citation && f.cue == Some(c.cue())))
                 .max_by_key(|f| f.start)
                 .map(|f| (f.speaker.clone(), f.speaker_here));
             let (speaker, here, method, conf) = if let Some((sp, h)) = prev {
@@ -1278,55 +1148,5 @@ impl<'a> Unit<'a> {
         p.parse_forward(s, e).map(|(sp, _)| sp).filter(|sp| {
             sp.stype != SpeakerType::Document && !self.k.role(Role::Reporter).contains(&sp.title)
         })
-    }
-
-    fn zero_anaphora(
-        &self,
-        clauses: &[Clause],
-        cs: usize,
-        sent: (usize, usize),
-        state: &DocState,
-        p: &Parser,
-    ) -> Option<(Speaker, bool)> {
-        // an earlier cue in the same sentence
-        if let Some(c) = clauses
-            .iter()
-            .rev()
-            .take_while(|c| c.sentence == sent)
-            .find(|c| c.hit.start < cs && c.speaker.is_some())
-        {
-            return c.speaker.clone().map(|s| (s, c.here));
-        }
-        // the subject of the sentence
-        let mut s = sent.0;
-        while s < cs && self.norm[s].is_whitespace() {
-            s += 1;
-        }
-        if s < cs {
-            let mut first_end = s;
-            while first_end < cs && !marks::is_clause_punct(self.norm[first_end]) {
-                first_end += 1;
-            }
-            let mut s2 = s;
-            while let Some(l) = p.word_at(s2, first_end, Role::Connective) {
-                s2 += l;
-            }
-            if let Some((sp, _)) = p.parse_forward(s2, first_end) {
-                if sp.stype != SpeakerType::Document {
-                    return Some((sp, true));
-                }
-            }
-            return None;
-        }
-        // a subject-less sentence continues the previous speaker
-        if cs == sent.0 || self.norm[sent.0..cs].iter().all(|c| c.is_whitespace()) {
-            if let Some(c) = clauses.iter().rev().take(64).find(|c| c.speaker.is_some() && c.hit.start < cs) {
-                return c.speaker.clone().map(|s| (s, c.here));
-            }
-            if let Some(t) = &state.last_speaker {
-                return Some((t.clone(), false));
-            }
-        }
-        None
     }
 }
