@@ -3,8 +3,9 @@
 //! quotes) and clause starts, and what a quote looks like (speech, a
 //! clause, or a term).
 
+use super::coref::Coref;
 use super::{is_sentence_end, Unit};
-use crate::attribution::speaker::Parser;
+use crate::attribution::speaker::{Parser, Speaker};
 use crate::lexicon::Role;
 use crate::quotes::QuoteSpan;
 use crate::text::marks;
@@ -33,11 +34,14 @@ pub(crate) struct Context<'a> {
     bounds: Vec<(usize, usize)>,
     /// The clause start of each position.
     cs_at: Vec<usize>,
+    /// Antecedents of pronouns and lone surnames, worked out lazily.
+    pub coref: Coref<'a>,
 }
 
 impl<'a> Context<'a> {
-    /// Works out the quote cover, sentences and clause starts of `u`.
-    pub fn new(u: Unit<'a>) -> Context<'a> {
+    /// Works out the quote cover, sentences and clause starts of `u`;
+    /// `earlier` gives the last person before the unit, when a pronoun asks.
+    pub fn new(u: Unit<'a>, earlier: &'a dyn Fn() -> Option<Speaker>) -> Context<'a> {
         let n = u.norm.len();
         let inq = u.quote_cover();
         let top: Vec<usize> =
@@ -61,6 +65,7 @@ impl<'a> Context<'a> {
             sent_id,
             bounds,
             cs_at: Vec::new(),
+            coref: Coref::new(earlier),
         };
         cx.cs_at = cx.clause_starts();
         cx

@@ -11,11 +11,12 @@
 
 mod clauses;
 mod context;
+mod coref;
 pub mod method;
 pub mod speaker;
 
 use crate::lexicon::{CueClass, Knowledge, Role};
-use crate::mentions::{CueHit, EntityKind, Mentions, WordIndex};
+use crate::mentions::{CueHit, Mentions, WordIndex};
 use crate::quotes::QuoteSpan;
 use crate::text::marks;
 use clauses::After;
@@ -112,25 +113,8 @@ pub fn later_person<S>(quoted: Option<(usize, S)>, named: Option<(usize, S)>) ->
     }
 }
 
-/// Where the unit's mentions can name a person (see [`Unit::name_context`]).
-struct NameContext {
-    outside: Vec<bool>,
-    covered: Vec<bool>,
-    next_punct: Vec<usize>,
-}
-
-impl NameContext {
-    fn outside(&self, i: usize) -> bool {
-        self.outside[i]
-    }
-}
-
 /// The longest reported clause (characters); a clause runs to its sentence end.
 const MAX_CONTENT: usize = 2000;
-
-/// A name with no title counts as a pronoun's antecedent only when its
-/// surname is at least this common (rank in `surnames.tsv`).
-const COMMON_SURNAME_RANK: u32 = 200;
 
 /// Attribution over one unit.
 #[derive(Clone, Copy)]
@@ -208,10 +192,8 @@ impl<'a> Unit<'a> {
         include_terms: bool,
         earlier: &dyn Fn() -> Option<Speaker>,
     ) -> (Vec<Found>, Carry) {
-        let cx = Context::new(*self);
+        let cx = Context::new(*self, earlier);
         let (n, norm, p) = (cx.n, cx.norm, &cx.p);
-        let prior_cell: std::cell::OnceCell<Option<Speaker>> = std::cell::OnceCell::new();
-        let prior = || prior_cell.get_or_init(earlier).clone();
         let (inq, top) = (&cx.inq, &cx.top);
         let outside = |i: usize| cx.outside(i);
         let quote_at = |pos: usize| cx.quote_at(pos);
@@ -220,177 +202,7 @@ impl<'a> Unit<'a> {
         let sentence_end_excl = |i: usize| cx.sentence_end_excl(i);
 
         let mut clauses = clauses::build(&cx, state);
-        // worked out only when a person named in the unit is asked for
-        let nx_cell: std::cell::OnceCell<NameContext> = std::cell::OnceCell::new();
-        let nx = || nx_cell.get_or_init(|| self.name_context(inq));
-        let named_at = |i: usize, v: &[(usize, EntityKind)]| self.named_at(p, nx(), i, v);
-        // The persons named in the unit, in order of where they start,
-        // parsed only as far as a pronoun needs them (entities at positions
-        // below `.0` done). In the order of the mentions they are already
-        // sorted: a mention at `i` names a person starting at `i` or `i - 1`.
-        let named_upto: std::cell::RefCell<(usize, Vec<(usize, Speaker)>)> = Default::default();
-        // the persons starting before `pos` (and maybe some after)
-        let named_to = |pos: usize| -> std::cell::Ref<'_, Vec<(usize, Speaker)>> {
-            {
-                let mut g = named_upto.borrow_mut();
-                let (next, v) = &mut *g;
-                // a mention at `pos` may name a person starting at `pos - 1`
-                let stop = (pos + 1).min(n);
-                while *next < stop {
-                    if let Some(x) = self.ents.get(*next).and_then(|m| named_at(*next, m)) {
-                        v.push(x);
-                    }
-                    *next += 1;
-                }
-            }
-            std::cell::Ref::map(named_upto.borrow(), |g| &g.1)
-        };
-        // the last person named before `pos`; of equal starts, the one
-        // from the later mention. At the unit's end (the usual question) the
-        // mentions are read backwards.
-        let named_before = |pos: usize| -> Option<(usize, Speaker)> {
-            if pos >= n && named_upto.borrow().0 < n {
-                return self.ents.iter().rev().find_map(|(i, m)| named_at(i, m));
-            }
-            let v = named_to(pos);
-            let k = v.partition_point(|(i, _)| *i < pos);
-            v.get(k.wrapping_sub(1)).cloned()
-        };
-        // pronouns → the last person before them
-        // persons quoted through a cue in this unit, in order (pc), merged with `named`
-        let person_before = |pos: usize, pc: &[(usize, Speaker)]| -> Option<Speaker> {
-            let kc = pc.partition_point(|(i, _)| *i < pos);
-            let from_clauses = if kc > 0 { Some((pc[kc - 1].0, &pc[kc - 1].1)) } else { None };
-            let nb = named_before(pos);
-            later_person(from_clauses, nb.as_ref().map(|(i, sp)| (*i, sp))).cloned().or_else(prior)
-        };
-        // 记者采访了卫生部有关负责人，他指出……: a one-person source described
-        // (not named) earlier in the same sentence
-        // where a one-person source noun or title is mentioned outside the
-        // quotes (listed once per unit, when a pronoun first asks)
-        let source_nouns: std::cell::OnceCell<Vec<usize>> = std::cell::OnceCell::new();
-        let source_nouns = || {
-            source_nouns.get_or_init(|| {
-                self.ents
-                    .iter()
-                    .filter(|(i, v)| {
-                        outside(*i)
-                            && !nx().covered[*i]
-                            && matches!(
-                                v.first(),
-                                Some((_, EntityKind::Source(false) | EntityKind::Title(false)))
-                            )
-                            // 孙书记, 老赵: a surname before the noun makes it a
-                            // person's name, which is not a described source
-                            && !self.lone_surname_before(*i)
-                    })
-                    .map(|(i, _)| i)
-                    .collect()
-            })
-        };
-        let described_before = |pos: usize| -> Option<(usize, Speaker)> {
-            let (ss, _) = sentence(pos.saturating_sub(1));
-            let cands = source_nouns();
-            let (lo, hi) = (cands.partition_point(|&i| i < ss), cands.partition_point(|&i| i < pos));
-            // the last mention that reads as one source, so the nearest first
-            for &i in cands[lo..hi].iter().rev() {
-                let Some(&(e, _)) = self.ents.get(i).and_then(|v| v.first()) else { continue };
-                if e > pos {
-                    continue;
-                }
-                // the phrase that ends with the mention: it may open with a
-                // quantifier (一位), an organisation or place (卫生部……), or
-                // the clause itself; the longest such reading wins
-                let opens = |x: usize| {
-                    x == i
-                        || x == ss
-                        || marks::is_clause_punct(norm[x - 1])
-                        || p.word_at(x, e, Role::Quantifier).is_some()
-                        || matches!(
-                            self.ents.get(x).and_then(|v| v.first()),
-                            Some((_, EntityKind::Org | EntityKind::Place))
-                        )
-                };
-                let phrase = (i.saturating_sub(16).max(ss)..=i)
-                    .filter(|&x| opens(x))
-                    .find_map(|st| {
-                        p.parse_forward(st, e)
-                            .filter(|(sp, end)| {
-                                *end == e && sp.span.0 == st && sp.stype == SpeakerType::Anonymous
-                            })
-                            .map(|(sp, _)| sp)
-                    })
-                    // a phrase holding a cue (援引该发言人) or a name is not one source
-                    .filter(|sp| {
-                        let (a, b) = sp.span;
-                        // cues and named persons are in order of their start
-                        let k = self.cues.partition_point(|c| c.start < a);
-                        let named = named_to(b);
-                        let first_named = named.partition_point(|(x, _)| *x < a);
-                        !self.cues[k..].iter().take_while(|c| c.start < b).any(|c| c.end <= b)
-                            && named.get(first_named).is_none_or(|(x, _)| *x >= b)
-                            && !(a..b).any(|x| {
-                                matches!(
-                                    self.ents.get(x).and_then(|v| v.first()),
-                                    Some((_, EntityKind::Person(_)))
-                                )
-                            })
-                    });
-                if let Some(sp) = phrase {
-                    return Some((i, sp));
-                }
-            }
-            None
-        };
-        // the antecedent of a 他/她 speaker at `pos`: the last person named
-        // in the unit, else of the article, else a one-person source
-        // described earlier in the sentence
-        let antecedent = |pos: usize, pc: &[(usize, Speaker)], pronoun: &Speaker| -> Option<Speaker> {
-            // a surname standing alone (夏说) takes only a person of that surname
-            let surname = Some(pronoun.text.chars().collect::<Vec<_>>())
-                .filter(|t| t.len() == 1 && self.k.surnames.contains(&t[0]))
-                .map(|t| t[0]);
-            if let Some(c) = surname {
-                let fits = |sp: &Speaker| sp.name.chars().count() >= 2 && sp.name.starts_with(c);
-                return named_to(pos)
-                    .iter()
-                    .chain(pc.iter())
-                    .filter(|(i, sp)| *i < pos && fits(sp))
-                    .max_by_key(|(i, _)| *i)
-                    .map(|(_, sp)| sp.clone())
-                    .or_else(|| prior().filter(|sp| fits(sp)));
-            }
-            person_before(pos, pc).or_else(|| {
-                described_before(pos).map(|x| x.1).filter(|sp| {
-                    !self.k.role(Role::Reporter).contains(&sp.title)
-                        && !self.k.role(Role::Reporter).contains(&sp.text)
-                })
-            })
-        };
-        let mut person_clauses: Vec<(usize, Speaker)> = Vec::new();
-        for c in clauses.iter_mut() {
-            if matches!(&c.speaker, Some(sp) if sp.stype == SpeakerType::Pronoun) {
-                let pos = c.clause_start;
-                let pronoun = c.speaker.clone().expect("matched above");
-                if let Some(mut r) = antecedent(pos, &person_clauses, &pronoun) {
-                    r.span = c.speaker.as_ref().map(|s| s.span).unwrap_or((pos, pos));
-                    c.speaker = Some(r);
-                    c.method = Method::Pronoun;
-                } else if pronoun.text.chars().count() == 1
-                    && !pronoun
-                        .text
-                        .chars()
-                        .all(|x| self.k.role(Role::PronounPerson).contains(&x.to_string()))
-                {
-                    c.speaker = None; // a lone surname with no person to stand for
-                }
-            }
-            if c.here {
-                if let Some(sp) = c.speaker.as_ref().filter(|sp| sp.stype == SpeakerType::Person) {
-                    person_clauses.push((c.hit.start, sp.clone()));
-                }
-            }
-        }
+        let person_clauses = coref::resolve_pronouns(&cx, &mut clauses);
 
         let mut out: Vec<Found> = Vec::new();
         let mut q_attr: Vec<Option<usize>> = vec![None; self.quotes.len()]; // index into out
@@ -818,7 +630,7 @@ impl<'a> Unit<'a> {
                             Some((if f.speaker_here { s.span.0 } else { f.start }, s.clone()))
                         }));
                         persons.sort_by_key(|(i, _)| *i);
-                        if let Some(mut r) = antecedent(sp.span.0, &persons, &sp) {
+                        if let Some(mut r) = cx.coref.antecedent(&cx, sp.span.0, &persons, &sp) {
                             r.span = sp.span;
                             sp = r;
                         }
@@ -1018,115 +830,6 @@ impl<'a> Unit<'a> {
             state.turn = None;
         }
         (out, carry)
-    }
-
-    /// What naming a person depends on beyond the mentions: which
-    /// characters lie outside the unit's quotes (`inq[i] == usize::MAX`),
-    /// which mentions sit inside a longer one, and where each clause ends.
-    fn name_context(&self, inq: &[usize]) -> NameContext {
-        let n = self.norm.len();
-        let norm = self.norm;
-        // a mention inside a longer one that starts earlier (罗斯 in 俄罗斯) is not a mention
-        let mut covered = vec![false; n];
-        let mut reach = 0usize;
-        for (i, v) in self.ents.iter() {
-            covered[i] = reach > i;
-            if let Some((e, _)) = v.first() {
-                reach = reach.max(*e);
-            }
-        }
-        let mut next_punct = vec![n; n + 1];
-        for i in (0..n).rev() {
-            next_punct[i] = if marks::is_clause_punct(norm[i]) { i } else { next_punct[i + 1] };
-        }
-        NameContext { outside: inq.iter().map(|&q| q == usize::MAX).collect(), covered, next_punct }
-    }
-
-    /// The person (and where it starts) named by the mention(s) `v` at `i`:
-    /// a lexicon person, title + name, or a name opening a clause.
-    fn named_at(
-        &self,
-        p: &Parser,
-        nx: &NameContext,
-        i: usize,
-        v: &[(usize, EntityKind)],
-    ) -> Option<(usize, Speaker)> {
-        let n = self.norm.len();
-        let norm = self.norm;
-        if !nx.outside(i) || nx.covered[i] {
-            return None;
-        }
-        let mut found: Option<Speaker> = None;
-        // a name opening a clause: 霍思燕在片中饰演……
-        if i == 0 || (nx.outside(i - 1) && (marks::is_clause_punct(norm[i - 1]) || norm[i - 1] == '的')) {
-            let lim = nx.next_punct[i];
-            if let Some((sp, _)) = p.parse_forward(i, lim) {
-                // an unlisted name with no title: three characters and a common surname
-                let common = sp.name.chars().next().is_some_and(|c| self.common_surname(c));
-                let strong =
-                    sp.person.is_some() || !sp.title.is_empty() || (sp.name.chars().count() >= 3 && common);
-                if sp.stype == SpeakerType::Person && strong {
-                    found = Some(sp);
-                }
-            }
-        }
-        // title + name anywhere: 村支书赵大山
-        if found.is_none() {
-            if let Some((te, EntityKind::Title(_))) = v.first() {
-                if let Some((sp, _)) = p.parse_forward(i, n.min(te + 12)) {
-                    if sp.stype == SpeakerType::Person && sp.span.0 == i {
-                        found = Some(sp);
-                    }
-                }
-            }
-        }
-        if found.is_none() {
-            if let Some((e, EntityKind::Person(pi))) = v.first() {
-                let t: String = self.orig[i..*e].iter().collect();
-                found = Some(Speaker {
-                    text: t.clone(),
-                    name: t,
-                    title: String::new(),
-                    affiliation: String::new(),
-                    stype: SpeakerType::Person,
-                    key: self.k.people[*pi].name.clone(),
-                    span: (i, *e),
-                    person: Some(*pi),
-                });
-            }
-        }
-        // surname + title standing for a person: 孙书记, 周老师
-        if found.is_none() && i > 0 {
-            if let Some((te, EntityKind::Title(false))) = v.first() {
-                if self.lone_surname_before(i) && nx.outside(i - 1) {
-                    if let Some((sp, _)) = p.parse_forward(i - 1, n.min(te + 1)) {
-                        if sp.stype == SpeakerType::Person && sp.span == (i - 1, *te) {
-                            return Some((i - 1, sp));
-                        }
-                    }
-                }
-            }
-        }
-        found.map(|sp| (i, sp))
-    }
-
-    /// The last person the unit names outside its quotes, and where: what a
-    /// later 他 or zero subject may refer to (see [`Carry::Open`]).
-    pub fn last_named(&self) -> Option<(usize, Speaker)> {
-        let p = self.parser();
-        let nx = self.name_context(&self.quote_cover());
-        self.ents.iter().rev().find_map(|(i, m)| self.named_at(&p, &nx, i, m))
-    }
-
-    /// Is `c` a surname at least as common as [`COMMON_SURNAME_RANK`]?
-    fn common_surname(&self, c: char) -> bool {
-        self.k.surname_rank.get(&c).is_some_and(|&r| r <= COMMON_SURNAME_RANK)
-    }
-
-    /// Does a common surname stand alone right before `i` (孙书记, not 有关负责人)?
-    fn lone_surname_before(&self, i: usize) -> bool {
-        let ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-        i > 0 && self.common_surname(self.norm[i - 1]) && (i == 1 || !ideograph(self.norm[i - 2]))
     }
 
     /// The subject at the start of `[s, e)`: connectives and adverbs skipped.
