@@ -5,7 +5,7 @@
 
 use super::context::Context;
 use super::speaker::{Np, Speaker, SpeakerType};
-use super::{is_colon, is_comma, is_sentence_end, DocState, Method};
+use super::{is_colon, is_comma, is_sentence_end, DocState, Found, Kind, Method};
 use crate::lexicon::{CueClass, Role};
 use crate::mentions::CueHit;
 use crate::text::marks;
@@ -44,6 +44,11 @@ impl Clause {
     /// The cue's span.
     pub fn cue(&self) -> (usize, usize) {
         (self.hit.start, self.hit.end)
+    }
+
+    /// A row of this clause's speaker and cue for the words `span`.
+    pub fn row(&self, kind: Kind, span: (usize, usize), method: Method, sentence: (usize, usize)) -> Found {
+        Found::new(kind, span, method, sentence).by(self.speaker.clone(), self.here).cued(self.cue())
     }
 }
 

@@ -128,6 +128,11 @@ impl<'a> Context<'a> {
         e
     }
 
+    /// A quote's words, `[start, end)`.
+    pub fn span(&self, q: &QuoteSpan) -> (usize, usize) {
+        (q.start(), q.end(self.n))
+    }
+
     /// The length of a quote's words.
     pub fn qlen(&self, q: &QuoteSpan) -> usize {
         q.end(self.n).saturating_sub(q.start())

@@ -13,6 +13,7 @@ mod clauses;
 mod context;
 mod coref;
 pub mod method;
+mod sieves;
 pub mod speaker;
 
 use crate::lexicon::{CueClass, Knowledge, Role};
@@ -22,6 +23,7 @@ use crate::text::marks;
 use clauses::After;
 use context::Context;
 pub use method::Method;
+use sieves::Attribution;
 pub use speaker::{Np, Parser, Speaker, SpeakerType};
 
 /// A one-line description of an attribution rule (the `method` column,
@@ -29,6 +31,13 @@ pub use speaker::{Np, Parser, Speaker, SpeakerType};
 pub fn describe(method: &str) -> &'static str {
     let base = method.split('+').next().unwrap_or(method);
     Method::parse(base).map_or("unknown rule", Method::describe)
+}
+
+/// The attribution sieves in the order they run, each with what it
+/// attributes; a quote with no cue goes down the rules listed after
+/// `no_cue`, in order, until one decides.
+pub fn sieves() -> Vec<(&'static str, &'static str)> {
+    sieves::listing()
 }
 
 /// Kind of a unit of speech.
@@ -78,6 +87,39 @@ pub struct Found {
     pub confidence: f32,
     /// The sentence around the words.
     pub sentence: (usize, usize),
+}
+
+impl Found {
+    /// A row of `kind` for the words `[start, end)` found by `method` in
+    /// `sentence`, with no speaker or cue yet and the method's confidence.
+    pub fn new(kind: Kind, (start, end): (usize, usize), method: Method, sentence: (usize, usize)) -> Found {
+        Found {
+            kind,
+            start,
+            end,
+            speaker: None,
+            speaker_here: false,
+            cue: None,
+            method,
+            confidence: method.confidence(),
+            sentence,
+        }
+    }
+
+    /// The row with its speaker; `here`: the speaker's phrase is in this unit.
+    pub fn by(self, speaker: Option<Speaker>, here: bool) -> Found {
+        Found { speaker, speaker_here: here, ..self }
+    }
+
+    /// The row with its cue.
+    pub fn cued(self, cue: (usize, usize)) -> Found {
+        Found { cue: Some(cue), ..self }
+    }
+
+    /// The row with another confidence than its method's.
+    pub fn at_confidence(self, confidence: f32) -> Found {
+        Found { confidence, ..self }
+    }
 }
 
 /// What carries from one unit to the next inside an article.
@@ -204,8 +246,14 @@ impl<'a> Unit<'a> {
         let mut clauses = clauses::build(&cx, state);
         let person_clauses = coref::resolve_pronouns(&cx, &mut clauses);
 
-        let mut out: Vec<Found> = Vec::new();
-        let mut q_attr: Vec<Option<usize>> = vec![None; self.quotes.len()]; // index into out
+        let mut st = Attribution {
+            out: Vec::new(),
+            q_attr: vec![None; self.quotes.len()],
+            clauses,
+            state: &mut *state,
+        };
+        sieves::run(&cx, &mut st);
+        let Attribution { mut out, mut q_attr, clauses, .. } = st;
         let qlen = |q: &QuoteSpan| cx.qlen(q);
         let speechlike = |q: &QuoteSpan| cx.speechlike(q);
         let clause_like = |q: &QuoteSpan| cx.clause_like(q);
@@ -214,201 +262,6 @@ impl<'a> Unit<'a> {
             out.push(f);
             out.len() - 1
         };
-
-        // ---- pending colon from the previous unit
-        if let Some(sp) = state.pending_colon.take() {
-            if let Some(&qi) = top.first() {
-                let q = &cx.u.quotes[qi];
-                if norm[..q.open].iter().all(|c| c.is_whitespace()) {
-                    let f = Found {
-                        kind: Kind::Direct,
-                        start: q.start(),
-                        end: q.end(n),
-                        speaker: Some(sp),
-                        speaker_here: false,
-                        cue: None,
-                        method: Method::Colon,
-                        confidence: 0.8,
-                        sentence: sentence(q.open),
-                    };
-                    q_attr[qi] = Some(push(&mut out, f));
-                }
-            }
-        }
-
-        // ---- quotes right after a cue (X说：“…” / X说，“…” / X重申“…”), chained
-        for c in &clauses {
-            let Some(sp) = c.speaker.clone() else { continue };
-            if c.class == CueClass::Noun || (c.class == CueClass::Post && c.after != After::Colon) {
-                continue;
-            }
-            let mut pos = c.content;
-            while pos < n && norm[pos].is_whitespace() {
-                pos += 1;
-            }
-            let Some(qi) = quote_at(pos) else { continue };
-            if q_attr[qi].is_some() {
-                continue;
-            }
-            let q = &self.quotes[qi];
-            let governed = c.after == After::Quote;
-            if governed && !(clause_like(q) && followed_by_punct(q)) {
-                continue;
-            }
-            // X指出，“数字鸿沟”仍然存在: a term inside a reported clause
-            if !governed && !speechlike(q) && !followed_by_punct(q) {
-                continue;
-            }
-            let method = if governed {
-                Method::Governed
-            } else if c.after == After::Colon {
-                Method::Colon
-            } else {
-                Method::Preposed
-            };
-            let kind = if governed || c.citation { Kind::Partial } else { Kind::Direct };
-            let f = Found {
-                kind,
-                start: q.start(),
-                end: q.end(n),
-                speaker: Some(sp.clone()),
-                speaker_here: c.here,
-                cue: Some(c.cue()),
-                method,
-                confidence: 0.9,
-                sentence: c.sentence,
-            };
-            q_attr[qi] = Some(push(&mut out, f));
-            // adjacent quotes continue the same cue: “…”“…”
-            let mut last = qi;
-            while let Some(close) = self.quotes[last].close {
-                let mut j = close + 1;
-                while j < n && (norm[j].is_whitespace() || norm[j] == '、') {
-                    j += 1;
-                }
-                let Some(nq) = quote_at(j) else { break };
-                if q_attr[nq].is_some() || !clause_like(&self.quotes[nq]) {
-                    break;
-                }
-                let q2 = &self.quotes[nq];
-                let f = Found {
-                    kind,
-                    start: q2.start(),
-                    end: q2.end(n),
-                    speaker: Some(sp.clone()),
-                    speaker_here: c.here,
-                    cue: Some(c.cue()),
-                    method,
-                    confidence: 0.85,
-                    sentence: c.sentence,
-                };
-                q_attr[nq] = Some(push(&mut out, f));
-                last = nq;
-            }
-        }
-
-        // ---- post-posed: “…”X说 / “…”……X宣布 / “…”。X这样评价
-        for &qi in top {
-            if q_attr[qi].is_some() {
-                continue;
-            }
-            let q = &self.quotes[qi];
-            let Some(close) = q.close else { continue };
-            let (_, se) = sentence(close + 1);
-            let sl = speechlike(q);
-            // first cue clause after the quote within the same sentence, before another quote
-            let next_quote = cx.top_rank(qi).and_then(|r| top.get(r + 1)).map_or(n, |&x| self.quotes[x].open);
-            let mut chosen = None;
-            let mut clauses_seen = 0;
-            let mut last_cs = usize::MAX;
-            let from = clauses.partition_point(|c| c.hit.start <= close);
-            for (ci, c) in clauses.iter().enumerate().skip(from) {
-                if c.hit.start >= se.max(close + 1) || c.hit.start >= next_quote {
-                    break;
-                }
-                if c.clause_start != last_cs {
-                    clauses_seen += 1;
-                    last_cs = c.clause_start;
-                }
-                if clauses_seen > 3 || c.hit.start - close > 60 {
-                    break;
-                }
-                if c.speaker.is_some() && c.method != Method::ZeroAnaphora {
-                    let stands_alone = q.open == 0
-                        || marks::is_clause_punct(norm[q.open - 1])
-                        || norm[q.open - 1].is_whitespace()
-                        || marks::is_closer(norm[q.open - 1]);
-                    let immediate = c.clause_start <= close + 2 && stands_alone;
-                    if sl || immediate {
-                        chosen = Some(ci);
-                    }
-                    break;
-                }
-            }
-            // a post cue (这样评价) later in the unit, before any other quote
-            if chosen.is_none() && sl {
-                chosen = clauses[from..]
-                    .iter()
-                    .take_while(|c| c.hit.start < next_quote)
-                    .position(|c| c.class == CueClass::Post && c.speaker.is_some() && c.after != After::Colon)
-                    .map(|i| i + from);
-            }
-            if let Some(ci) = chosen {
-                clauses[ci].post_used = true;
-                let c = &clauses[ci];
-                let method = if c.class == CueClass::Post { Method::PostCue } else { Method::Postposed };
-                let kind = if sl || qlen(q) >= 8 { Kind::Direct } else { Kind::Partial };
-                let f = Found {
-                    kind,
-                    start: q.start(),
-                    end: q.end(n),
-                    speaker: c.speaker.clone(),
-                    speaker_here: c.here,
-                    cue: Some(c.cue()),
-                    method,
-                    confidence: 0.85,
-                    sentence: sentence(q.open),
-                };
-                q_attr[qi] = Some(push(&mut out, f));
-                // “A”“B”X说: an adjacent quote before takes the same speaker
-                let mut cur = qi;
-                while let Some(pos) = cx.top_rank(cur) {
-                    if pos == 0 {
-                        break;
-                    }
-                    let pq = top[pos - 1];
-                    let prevq = &self.quotes[pq];
-                    let adjacent = prevq.close.is_some_and(|pc| {
-                        norm[pc + 1..self.quotes[cur].open].iter().all(|c| c.is_whitespace() || *c == '、')
-                    });
-                    if !adjacent || q_attr[pq].is_some() || !speechlike(prevq) {
-                        break;
-                    }
-                    let f = Found {
-                        kind: Kind::Direct,
-                        start: prevq.start(),
-                        end: prevq.end(n),
-                        speaker: c.speaker.clone(),
-                        speaker_here: c.here,
-                        cue: Some(c.cue()),
-                        method,
-                        confidence: 0.8,
-                        sentence: sentence(prevq.open),
-                    };
-                    q_attr[pq] = Some(push(&mut out, f));
-                    cur = pq;
-                }
-            }
-        }
-        // sandwich: a quote right after a post-used cue's comma was attributed as
-        // Method::Preposed above; rename it.
-        for c in clauses.iter().filter(|c| c.post_used) {
-            for f in out.iter_mut() {
-                if f.cue == Some(c.cue()) && matches!(f.method, Method::Preposed | Method::Colon) {
-                    f.method = Method::Sandwich;
-                }
-            }
-        }
 
         // ---- indirect speech
         for ci in 0..clauses.len() {
@@ -851,5 +704,35 @@ impl<'a> Unit<'a> {
         p.parse_forward(s, e).map(|(sp, _)| sp).filter(|sp| {
             sp.stype != SpeakerType::Document && !self.k.role(Role::Reporter).contains(&sp.title)
         })
+    }
+}
+
+/// Test helpers: invented sentences through the public [`crate::Tagger`].
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::lexicon::Lexicons;
+    use crate::Tagger;
+    use std::sync::OnceLock;
+
+    /// A tagger that gives terms a row too.
+    fn tagger() -> &'static Tagger {
+        static TAGGER: OnceLock<Tagger> = OnceLock::new();
+        TAGGER.get_or_init(|| {
+            Tagger::builder()
+                .include_terms(true)
+                .build(&Lexicons::embedded())
+                .expect("the embedded lexicons load")
+        })
+    }
+
+    /// Every row of `text`, terms too, as `kind | words | speaker | method`.
+    pub(crate) fn all_rows(text: &str) -> Vec<String> {
+        let quotes = tagger().tag("test", text).quotes;
+        quotes.iter().map(|q| format!("{} | {} | {} | {}", q.kind, q.text, q.speaker, q.method)).collect()
+    }
+
+    /// The rows of `text` that are not terms.
+    pub(crate) fn rows(text: &str) -> Vec<String> {
+        all_rows(text).into_iter().filter(|r| !r.starts_with("term |")).collect()
     }
 }
