@@ -156,7 +156,7 @@ pub fn later_person<S>(quoted: Option<(usize, S)>, named: Option<(usize, S)>) ->
 }
 
 /// The longest reported clause (characters); a clause runs to its sentence end.
-const MAX_CONTENT: usize = 2000;
+pub(crate) const MAX_CONTENT: usize = 2000;
 
 /// Attribution over one unit.
 #[derive(Clone, Copy)]
@@ -236,12 +236,10 @@ impl<'a> Unit<'a> {
     ) -> (Vec<Found>, Carry) {
         let cx = Context::new(*self, earlier);
         let (n, norm, p) = (cx.n, cx.norm, &cx.p);
-        let (inq, top) = (&cx.inq, &cx.top);
+        let top = &cx.top;
         let outside = |i: usize| cx.outside(i);
-        let quote_at = |pos: usize| cx.quote_at(pos);
         let sentence = |i: usize| cx.sentence(i);
         let clause_start = |i: usize| cx.clause_start(i);
-        let sentence_end_excl = |i: usize| cx.sentence_end_excl(i);
 
         let mut clauses = clauses::build(&cx, state);
         let person_clauses = coref::resolve_pronouns(&cx, &mut clauses);
@@ -254,191 +252,12 @@ impl<'a> Unit<'a> {
         };
         sieves::run(&cx, &mut st);
         let Attribution { mut out, mut q_attr, clauses, .. } = st;
-        let qlen = |q: &QuoteSpan| cx.qlen(q);
         let speechlike = |q: &QuoteSpan| cx.speechlike(q);
         let clause_like = |q: &QuoteSpan| cx.clause_like(q);
-        let followed_by_punct = |q: &QuoteSpan| cx.followed_by_punct(q);
         let push = |out: &mut Vec<Found>, f: Found| {
             out.push(f);
             out.len() - 1
         };
-
-        // ---- indirect speech
-        for ci in 0..clauses.len() {
-            let c = clauses[ci].clone();
-            let Some(sp) = c.speaker.clone() else { continue };
-            if c.class != CueClass::Speech && !(c.class == CueClass::Post && c.after == After::Colon) {
-                continue;
-            }
-            if c.citation {
-                continue;
-            }
-            let start = match c.after {
-                After::Colon | After::Comma => c.content,
-                After::Bare if c.bare && !c.post_used => c.content,
-                After::Quote if c.bare && !c.post_used => c.content,
-                _ => continue,
-            };
-            let mut s = start;
-            while s < n && norm[s].is_whitespace() {
-                s += 1;
-            }
-            if s >= n {
-                if c.after == After::Colon {
-                    state.pending_colon = Some(sp.clone());
-                }
-                continue;
-            }
-            // content opening with an attributed quote: the quote is the unit
-            if let Some(qi) = quote_at(s) {
-                if q_attr[qi].is_some() {
-                    continue;
-                }
-            }
-            if p.word_at(s, n, Role::Citation).is_some() {
-                continue;
-            }
-            // content that is nothing but one quote (a term): no reported clause
-            let only_quote = quote_at(s).is_some_and(|qi| {
-                let q = &self.quotes[qi];
-                q.open == s
-                    && q.close.is_some_and(|c| {
-                        norm[c + 1..sentence_end_excl(s).max(c + 1)]
-                            .iter()
-                            .all(|&x| marks::is_clause_punct(x) || x.is_whitespace())
-                    })
-            });
-            if only_quote {
-                continue;
-            }
-            // a reported clause is a sentence, never a whole unpunctuated page
-            let mut e = sentence_end_excl(s).min(s + MAX_CONTENT);
-            // a later cue clause with its own speaker ends this one
-            for c2 in clauses.iter().skip(ci + 1) {
-                if c2.hit.start >= e || c2.sentence != c.sentence {
-                    break;
-                }
-                if c2.clause_start <= s {
-                    continue;
-                }
-                let produces = matches!(c2.after, After::Colon | After::Comma)
-                    || (c2.bare && matches!(c2.after, After::Bare | After::Quote));
-                let after_colon = c2.clause_start > 0 && is_colon(norm[c2.clause_start - 1]);
-                if c2.speaker.is_some() && c2.class != CueClass::Noun && c2.here && produces && !after_colon {
-                    e = c2.clause_start;
-                    break;
-                }
-            }
-            // …基本保证。”: a quote closing on a full stop ends the sentence
-            if let Some(x) = (s + 1..e).find(|&x| {
-                marks::is_closer(norm[x])
-                    && marks::is_terminal(norm[x - 1])
-                    && inq[x] != usize::MAX
-                    && self.quotes[inq[x]].close == Some(x)
-            }) {
-                e = x + 1;
-            }
-            while e > s && (marks::is_clause_punct(norm[e - 1]) || norm[e - 1].is_whitespace()) {
-                e -= 1;
-            }
-            if e <= s || e - s < 2 {
-                continue;
-            }
-            if c.after == After::Bare || c.after == After::Quote {
-                // 表示感谢 is not reported speech
-                let clause_end = (s..e).find(|&i| outside(i) && marks::is_clause_punct(norm[i])).unwrap_or(e);
-                if let Some(l) = p.word_at(s, e, Role::NonSpeechObject) {
-                    if clause_end - s <= l + 2 {
-                        continue;
-                    }
-                }
-                if clause_end - s < 3 {
-                    continue;
-                }
-                // 村民们称他为“老农民”: naming someone, not reporting speech
-                let cue_word: String = norm[c.hit.start..c.hit.end].iter().collect();
-                let names = || {
-                    (s..clause_end).any(|i| {
-                        // the name given in quote marks right after the marker
-                        outside(i)
-                            && p.word_at(i, clause_end, Role::NamingMarker).is_some_and(|l| {
-                                norm.get(i + l).is_some_and(|&c| marks::closer_of(c).is_some())
-                            })
-                    })
-                };
-                if self.k.role(Role::NamingVerb).contains(&cue_word) && names() {
-                    continue;
-                }
-            }
-            // a row of this clause: its speaker, cue and sentence
-            let of_clause =
-                |kind: Kind, (start, end): (usize, usize), method: Method, confidence: f32| Found {
-                    kind,
-                    start,
-                    end,
-                    speaker: Some(sp.clone()),
-                    speaker_here: c.here,
-                    cue: Some(c.cue()),
-                    method,
-                    confidence,
-                    sentence: c.sentence,
-                };
-            // 她很感谢……，“朋友看到我笑得比以前多了……”: whole quoted sentences
-            // closing the reported clause are the speaker's own words, a
-            // direct row; the indirect clause ends before them
-            let first = top.partition_point(|&qi| self.quotes[qi].open <= s);
-            let trailing =
-                top[first..].iter().copied().take_while(|&qi| self.quotes[qi].open < e).find(|&qi| {
-                    let q = &self.quotes[qi];
-                    let mut b = q.open;
-                    while b > s && norm[b - 1].is_whitespace() {
-                        b -= 1;
-                    }
-                    let lead = b > s && (is_comma(norm[b - 1]) || is_colon(norm[b - 1]));
-                    let closes = q.close.is_some_and(|c| {
-                        norm[c + 1..e.max(c + 1)]
-                            .iter()
-                            .all(|&x| marks::is_clause_punct(x) || marks::is_closer(x) || x.is_whitespace())
-                    });
-                    lead && closes && speechlike(q) && b - 1 - s >= 4 && q_attr[qi].is_none()
-                });
-            if let Some(qi) = trailing {
-                let q = &self.quotes[qi];
-                let mut b = q.open;
-                while b > s && (norm[b - 1].is_whitespace() || marks::is_clause_punct(norm[b - 1])) {
-                    b -= 1;
-                }
-                e = b;
-                let f = of_clause(Kind::Direct, (q.start(), q.end(n)), Method::Preposed, 0.8);
-                q_attr[qi] = Some(push(&mut out, f));
-            }
-            let f = of_clause(
-                Kind::Indirect,
-                (s, e),
-                c.method,
-                if c.method == Method::Indirect { 0.85 } else { 0.7 },
-            );
-            push(&mut out, f);
-            // fragments quoted inside the reported clause
-            let first = top.partition_point(|&qi| self.quotes[qi].open < s);
-            for &qi in &top[first..] {
-                let q = &self.quotes[qi];
-                if q.open >= e {
-                    break;
-                }
-                if q_attr[qi].is_some() {
-                    continue;
-                }
-                let before = if q.open > 0 { norm[q.open - 1] } else { '，' };
-                let ok =
-                    speechlike(q) || (qlen(q) >= 4 && marks::is_clause_punct(before) && followed_by_punct(q));
-                if !ok {
-                    continue;
-                }
-                let f = of_clause(Kind::Partial, (q.start(), q.end(n)), Method::PartialInIndirect, 0.8);
-                q_attr[qi] = Some(push(&mut out, f));
-            }
-        }
 
         // ---- quotes with no cue: turns, or terms
         for &qi in top {

@@ -5,6 +5,7 @@
 //! first, a quote continuing a speaker's turn last.
 
 mod after_cue;
+mod indirect;
 mod pending_colon;
 mod postposed;
 mod sandwich;
@@ -24,8 +25,13 @@ pub(crate) trait Sieve: Sync {
 }
 
 /// The sieves, in the order they run.
-pub(crate) const SIEVES: &[&dyn Sieve] =
-    &[&pending_colon::PendingColon, &after_cue::AfterCue, &postposed::Postposed, &sandwich::Sandwich];
+pub(crate) const SIEVES: &[&dyn Sieve] = &[
+    &pending_colon::PendingColon,
+    &after_cue::AfterCue,
+    &postposed::Postposed,
+    &sandwich::Sandwich,
+    &indirect::Indirect,
+];
 
 /// What the sieves build up over one unit.
 pub(crate) struct Attribution<'s> {
@@ -40,6 +46,11 @@ pub(crate) struct Attribution<'s> {
 }
 
 impl Attribution<'_> {
+    /// Adds a row.
+    pub fn push(&mut self, f: Found) {
+        self.out.push(f);
+    }
+
     /// Adds the row of quote `qi`.
     pub fn attribute(&mut self, qi: usize, f: Found) {
         self.out.push(f);
