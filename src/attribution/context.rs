@@ -133,6 +133,15 @@ impl<'a> Context<'a> {
         (q.start(), q.end(self.n))
     }
 
+    /// Where the text before a quote ends, spaces skipped back.
+    pub fn before_quote(&self, q: &QuoteSpan) -> usize {
+        let mut before = q.open;
+        while before > 0 && self.norm[before - 1].is_whitespace() {
+            before -= 1;
+        }
+        before
+    }
+
     /// The length of a quote's words.
     pub fn qlen(&self, q: &QuoteSpan) -> usize {
         q.end(self.n).saturating_sub(q.start())

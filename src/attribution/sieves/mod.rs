@@ -4,15 +4,24 @@
 //! of. The order is the order of confidence: a quote right after its cue
 //! first, a quote continuing a speaker's turn last.
 
+mod adjacent_subject;
 mod after_cue;
+mod carry;
+mod citation;
+mod colon_subject;
+mod dedup;
 mod indirect;
+mod nested;
+mod no_cue;
 mod pending_colon;
 mod postposed;
 mod sandwich;
+mod term;
+mod turn;
 
 use super::clauses::Clause;
 use super::context::Context;
-use super::{DocState, Found};
+use super::{Carry, DocState, Found, Speaker};
 
 /// One attribution rule over a unit.
 pub(crate) trait Sieve: Sync {
@@ -31,6 +40,10 @@ pub(crate) const SIEVES: &[&dyn Sieve] = &[
     &postposed::Postposed,
     &sandwich::Sandwich,
     &indirect::Indirect,
+    &no_cue::NoCue,
+    &nested::Nested,
+    &dedup::Dedup,
+    &carry::CarryOn,
 ];
 
 /// What the sieves build up over one unit.
@@ -41,8 +54,14 @@ pub(crate) struct Attribution<'s> {
     pub q_attr: Vec<Option<usize>>,
     /// The cue clauses, in order.
     pub clauses: Vec<Clause>,
+    /// The persons quoted through a cue, with where each cue starts.
+    pub person_clauses: Vec<(usize, Speaker)>,
     /// What carries between the units of an article.
     pub state: &'s mut DocState,
+    /// Give names, slogans and scare quotes a row too.
+    pub include_terms: bool,
+    /// What the unit leaves as the last person.
+    pub carry: Carry,
 }
 
 impl Attribution<'_> {
@@ -68,6 +87,9 @@ pub(crate) fn listing() -> Vec<(&'static str, &'static str)> {
     let mut v = Vec::new();
     for s in SIEVES {
         v.push((s.name(), s.describe()));
+        if s.name() == no_cue::NoCue.name() {
+            v.extend(no_cue::RULES.iter().map(|r| (r.name(), r.describe())));
+        }
     }
     v
 }
@@ -86,7 +108,7 @@ mod tests {
     #[test]
     fn sieves_have_distinct_names_and_descriptions() {
         let listing = super::listing();
-        assert_eq!(listing.len(), SIEVES.len());
+        assert_eq!(listing.len(), SIEVES.len() + super::no_cue::RULES.len());
         assert!(listing.iter().all(|(_, d)| !d.is_empty()));
         let mut names: Vec<&str> = listing.iter().map(|(n, _)| *n).collect();
         names.sort_unstable();
