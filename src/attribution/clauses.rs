@@ -78,8 +78,8 @@ fn clause(cx: &Context, earlier: &[Clause], state: &DocState, hit: CueHit) -> Op
         return None;
     }
     let cue = &cx.u.k.cues[hit.cue];
-    let prev = if hit.start > 0 { cx.norm[hit.start - 1] } else { ' ' };
-    if cue.class == CueClass::Speech && (prev == '的' || prev == '之') {
+    let nominal = hit.start > 0 && cx.p.char_is(hit.start - 1, Role::Nominalizer);
+    if cue.class == CueClass::Speech && nominal {
         return None;
     }
     let t = tail_end(cx, hit, cue.class)?;
@@ -114,7 +114,7 @@ fn tail_end(cx: &Context, hit: CueHit, class: CueClass) -> Option<usize> {
             None => break,
         }
     }
-    if class == CueClass::Speech && norm.get(hit.end) == Some(&'的') && t == hit.end {
+    if class == CueClass::Speech && p.char_is(hit.end, Role::Attributive) && t == hit.end {
         match norm.get(hit.end + 1) {
             Some(&c) if is_comma(c) || is_colon(c) || marks::closer_of(c).is_some() => t = hit.end + 1,
             _ => return None,
@@ -122,7 +122,7 @@ fn tail_end(cx: &Context, hit: CueHit, class: CueClass) -> Option<usize> {
     }
     // 透露了此项计划: a cue with 了 and an object reports nothing
     if class == CueClass::Speech
-        && norm.get(t) == Some(&'了')
+        && p.char_is(t, Role::Perfective)
         && !norm.get(t + 1).is_some_and(|&c| is_comma(c) || is_colon(c))
     {
         return None;
@@ -156,17 +156,17 @@ fn subject(
     class: CueClass,
     cs: usize,
 ) -> Subject {
-    let (norm, p, k) = (cx.norm, &cx.p, cx.u.k);
-    let prev = if hit.start > 0 { norm[hit.start - 1] } else { ' ' };
+    let (p, k) = (&cx.p, cx.u.k);
+    let after_attributive = hit.start > 0 && p.char_is(hit.start - 1, Role::Attributive);
     let mut sub = Subject { speaker: None, here: true, method: Method::Indirect, citation: false };
     match p.before_cue(cs, hit.start) {
         // a reporter with no name is the writer, not a source (记者问她)
         Np::Found(sp, _) if sp.name.is_empty() && k.role(Role::Reporter).contains(&sp.title) => {}
         Np::Found(_, end)
             if class == CueClass::Noun
-                && !(prev == '的'
-                    || p.word_at(end, hit.start, Role::ModifierStart).is_some_and(|_| norm[end] == '在')) => {
-        }
+                && !(after_attributive
+                    || (p.word_at(end, hit.start, Role::ModifierStart).is_some()
+                        && p.char_is(end, Role::FrameStart))) => {}
         Np::Found(sp, _) => {
             sub.citation = p.word_at(cs, hit.start, Role::Citation).is_some();
             sub.speaker = Some(sp);

@@ -155,7 +155,7 @@ impl<'a> Context<'a> {
     /// Does the quote read as speech: a sentence, a long clause, or words
     /// in the first person? Not when it modifies a noun (“…”的).
     pub fn speechlike(&self, q: &QuoteSpan) -> bool {
-        if q.close.is_some_and(|c| self.norm.get(c + 1) == Some(&'的')) {
+        if q.close.is_some_and(|c| self.p.char_is(c + 1, Role::Attributive)) {
             return false;
         }
         let t = self.qtext(q);

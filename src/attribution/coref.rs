@@ -290,7 +290,10 @@ impl<'a> Unit<'a> {
     /// no title needs three characters and a common surname.
     fn name_opening_clause(&self, p: &Parser, nx: &NameContext, i: usize) -> Option<Speaker> {
         let norm = self.norm;
-        if !(i == 0 || (nx.outside(i - 1) && (marks::is_clause_punct(norm[i - 1]) || norm[i - 1] == '的'))) {
+        if !(i == 0
+            || (nx.outside(i - 1)
+                && (marks::is_clause_punct(norm[i - 1]) || p.char_is(i - 1, Role::Attributive))))
+        {
             return None;
         }
         let (sp, _) = p.parse_forward(i, nx.next_punct[i])?;

@@ -473,6 +473,10 @@ pub enum Role {
     PluralSuffix,
     NamingVerb,
     NamingMarker,
+    Attributive,
+    Nominalizer,
+    Perfective,
+    FrameStart,
 }
 
 impl Role {
@@ -504,6 +508,10 @@ impl Role {
             "plural_suffix" => Role::PluralSuffix,
             "naming_verb" => Role::NamingVerb,
             "naming_marker" => Role::NamingMarker,
+            "attributive" => Role::Attributive,
+            "nominalizer" => Role::Nominalizer,
+            "perfective" => Role::Perfective,
+            "frame_start" => Role::FrameStart,
             _ => return None,
         })
     }
