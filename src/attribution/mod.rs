@@ -1,13 +1,22 @@
 //! Attribution: which quote spans are speech, who said them, and the
 //! reported speech (indirect) clauses with their exact content spans.
 //!
-//! Every decision is a named rule, reported in the `method` column:
-//! `colon` (X说：“…”), `preposed` (X说，“…”), `governed` (X重申“…”),
-//! `postposed` (“…”X说), `post_cue` (“…”。X这样评价), `sandwich`
-//! (“…”X说，“…”), `partial_in_indirect`, `nested` (a quote inside a quote
-//! with its own cue), `indirect` (X说，…), `zero_anaphora` (…，并表示…),
-//! `turn` / `turn_next_paragraph` / `turn_far` (a quote with no cue continues
-//! a speaker's turn), `pronoun` (他说 resolved), `unattributed`.
+//! After CoreNLP's quote attribution (Muzny et al. 2017), a unit goes
+//! through an ordered list of small sieves. `context` works out once
+//! what every rule asks (quote cover, sentences, clause starts); the cue
+//! clauses are read (`clauses`) and their pronouns resolved (`coref`);
+//! then each sieve in `sieves::SIEVES` attributes what it is sure of and
+//! leaves the rest to the next, and the last ones order the rows and carry
+//! the context to the next unit.
+//!
+//! Every decision is a named rule, a [`Method`] reported in the `method`
+//! column: `colon` (X说：“…”), `preposed` (X说，“…”), `governed`
+//! (X重申“…”), `postposed` (“…”X说), `post_cue` (“…”。X这样评价),
+//! `sandwich` (“…”X说，“…”), `partial_in_indirect`, `nested` (a quote
+//! inside a quote with its own cue), `indirect` (X说，…), `zero_anaphora`
+//! (…，并表示…), `turn` / `turn_next_paragraph` / `turn_far` (a quote with
+//! no cue continues a speaker's turn), `colon_subject`, `adjacent_subject`,
+//! `pronoun` (他说 resolved), `unattributed`, `term`.
 
 mod clauses;
 mod context;
@@ -152,9 +161,6 @@ pub fn later_person<S>(quoted: Option<(usize, S)>, named: Option<(usize, S)>) ->
         (a, b) => a.or(b).map(|x| x.1),
     }
 }
-
-/// The longest reported clause (characters); a clause runs to its sentence end.
-pub(crate) const MAX_CONTENT: usize = 2000;
 
 /// Attribution over one unit.
 #[derive(Clone, Copy)]

@@ -8,9 +8,12 @@ use super::{Attribution, Sieve};
 use crate::attribution::clauses::{After, Clause};
 use crate::attribution::context::Context;
 use crate::attribution::method::{self, Method};
-use crate::attribution::{is_colon, is_comma, Kind, MAX_CONTENT};
+use crate::attribution::{is_colon, is_comma, Kind};
 use crate::lexicon::{CueClass, Role};
 use crate::text::marks;
+
+/// The longest reported clause (characters); a clause runs to its sentence end.
+const MAX_CONTENT: usize = 2000;
 
 /// X说，……
 pub(crate) struct Indirect;
