@@ -557,7 +557,7 @@ impl Tagger {
         }
         let (start, end) = gspan(f.start, f.end);
         let text: String = orig[f.start..f.end].iter().collect();
-        let mut method = f.method.to_string();
+        let mut method = f.method.as_str().to_string();
         // re-joined: the words, or the words and their speaker, cross a column break
         let lo = [
             Some(f.start),

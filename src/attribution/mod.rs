@@ -1,46 +1,50 @@
 //! Attribution: which quote spans are speech, who said them, and the
 //! reported speech (indirect) clauses with their exact content spans.
 //!
-//! Every decision is a named rule, reported in the `method` column:
-//! `colon` (X说：“…”), `preposed` (X说，“…”), `governed` (X重申“…”),
-//! `postposed` (“…”X说), `post_cue` (“…”。X这样评价), `sandwich`
-//! (“…”X说，“…”), `partial_in_indirect`, `nested` (a quote inside a quote
-//! with its own cue), `indirect` (X说，…), `zero_anaphora` (…，并表示…),
-//! `turn` / `turn_next_paragraph` / `turn_far` (a quote with no cue continues
-//! a speaker's turn), `pronoun` (他说 resolved), `unattributed`.
+//! After CoreNLP's quote attribution (Muzny et al. 2017), a unit goes
+//! through an ordered list of small sieves. `context` works out once
+//! what every rule asks (quote cover, sentences, clause starts); the cue
+//! clauses are read (`clauses`) and their pronouns resolved (`coref`);
+//! then each sieve in `sieves::SIEVES` attributes what it is sure of and
+//! leaves the rest to the next, and the last ones order the rows and carry
+//! the context to the next unit.
+//!
+//! Every decision is a named rule, a [`Method`] reported in the `method`
+//! column: `colon` (X说：“…”), `preposed` (X说，“…”), `governed`
+//! (X重申“…”), `postposed` (“…”X说), `post_cue` (“…”。X这样评价),
+//! `sandwich` (“…”X说，“…”), `partial_in_indirect`, `nested` (a quote
+//! inside a quote with its own cue), `indirect` (X说，…), `zero_anaphora`
+//! (…，并表示…), `turn` / `turn_next_paragraph` / `turn_far` (a quote with
+//! no cue continues a speaker's turn), `colon_subject`, `adjacent_subject`,
+//! `pronoun` (他说 resolved), `unattributed`, `term`.
 
+mod clauses;
+mod context;
+mod coref;
+pub mod method;
+mod sieves;
 pub mod speaker;
 
-use crate::lexicon::{CueClass, Knowledge, Role};
-use crate::mentions::{CueHit, EntityKind, Mentions, WordIndex};
+use crate::lexicon::Knowledge;
+use crate::mentions::{CueHit, Mentions, WordIndex};
 use crate::quotes::QuoteSpan;
-use crate::text::marks;
+use context::Context;
+pub use method::Method;
+use sieves::Attribution;
 pub use speaker::{Np, Parser, Speaker, SpeakerType};
 
-/// A one-line description of an attribution rule (the `method` column).
+/// A one-line description of an attribution rule (the `method` column,
+/// suffixes such as `+stitched` ignored).
 pub fn describe(method: &str) -> &'static str {
     let base = method.split('+').next().unwrap_or(method);
-    match base {
-        "colon" => "speaker and cue before the quote, then a colon: X说：“…”",
-        "preposed" => "speaker and cue before the quote, then a comma: X说，“…”",
-        "governed" => "the cue takes the quote directly: X重申“…”",
-        "postposed" => "the quote first, then speaker and cue in the same sentence: “…”X说",
-        "post_cue" => "a cue pointing back to the quote: “…”。X这样评价",
-        "sandwich" => "one cue between two quotes of the same speaker: “…”X说，“…”",
-        "indirect" => "reported speech after a cue: X说，……",
-        "zero_anaphora" => "a cue with no subject takes the speaker of the sentence: ……，并表示……",
-        "pronoun" => "a pronoun speaker resolved to the last person named: 他说",
-        "partial_in_indirect" => "a quoted fragment inside reported speech",
-        "nested" => "a quote inside a quote with its own cue: “…提到‘…’…”",
-        "turn" => "no cue: continues the last speaker of the paragraph",
-        "turn_next_paragraph" => "no cue: continues the speaker whose words ended the previous paragraph",
-        "turn_far" => "no cue: the last speaker of the article (low confidence)",
-        "colon_subject" => "no cue: the subject of the clause before the colon",
-        "adjacent_subject" => "no cue: a person named right after the quote",
-        "unattributed" => "speech with no recoverable source",
-        "term" => "a name, slogan or scare quote, not speech",
-        _ => "unknown rule",
-    }
+    Method::parse(base).map_or("unknown rule", Method::describe)
+}
+
+/// The attribution sieves in the order they run, each with what it
+/// attributes; a quote with no cue goes down the rules listed after
+/// `no_cue`, in order, until one decides.
+pub fn sieves() -> Vec<(&'static str, &'static str)> {
+    sieves::listing()
 }
 
 /// Kind of a unit of speech.
@@ -85,11 +89,44 @@ pub struct Found {
     /// The cue, if any.
     pub cue: Option<(usize, usize)>,
     /// The rule that fired.
-    pub method: &'static str,
+    pub method: Method,
     /// Confidence in the attribution, 0–1.
     pub confidence: f32,
     /// The sentence around the words.
     pub sentence: (usize, usize),
+}
+
+impl Found {
+    /// A row of `kind` for the words `[start, end)` found by `method` in
+    /// `sentence`, with no speaker or cue yet and the method's confidence.
+    pub fn new(kind: Kind, (start, end): (usize, usize), method: Method, sentence: (usize, usize)) -> Found {
+        Found {
+            kind,
+            start,
+            end,
+            speaker: None,
+            speaker_here: false,
+            cue: None,
+            method,
+            confidence: method.confidence(),
+            sentence,
+        }
+    }
+
+    /// The row with its speaker; `here`: the speaker's phrase is in this unit.
+    pub fn by(self, speaker: Option<Speaker>, here: bool) -> Found {
+        Found { speaker, speaker_here: here, ..self }
+    }
+
+    /// The row with its cue.
+    pub fn cued(self, cue: (usize, usize)) -> Found {
+        Found { cue: Some(cue), ..self }
+    }
+
+    /// The row with another confidence than its method's.
+    pub fn at_confidence(self, confidence: f32) -> Found {
+        Found { confidence, ..self }
+    }
 }
 
 /// What carries from one unit to the next inside an article.
@@ -125,55 +162,8 @@ pub fn later_person<S>(quoted: Option<(usize, S)>, named: Option<(usize, S)>) ->
     }
 }
 
-/// Where the unit's mentions can name a person (see [`Unit::name_context`]).
-struct NameContext {
-    outside: Vec<bool>,
-    covered: Vec<bool>,
-    next_punct: Vec<usize>,
-}
-
-impl NameContext {
-    fn outside(&self, i: usize) -> bool {
-        self.outside[i]
-    }
-}
-
-/// The longest reported clause (characters); a clause runs to its sentence end.
-const MAX_CONTENT: usize = 2000;
-
-/// A name with no title counts as a pronoun's antecedent only when its
-/// surname is at least this common (rank in `surnames.tsv`).
-const COMMON_SURNAME_RANK: u32 = 200;
-
-#[derive(Debug, Clone)]
-struct Clause {
-    hit: CueHit,
-    class: CueClass,
-    bare: bool,
-    /// where the reported words start (after punctuation / tails)
-    content: usize,
-    /// what follows the cue
-    after: After,
-    speaker: Option<Speaker>,
-    here: bool,
-    method: &'static str,
-    citation: bool,
-    clause_start: usize,
-    sentence: (usize, usize),
-    /// used as the cue of a quote before it
-    post_used: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum After {
-    Colon,
-    Comma,
-    Quote,
-    Bare,
-    End,
-}
-
 /// Attribution over one unit.
+#[derive(Clone, Copy)]
 pub struct Unit<'a> {
     /// Lexicons.
     pub k: &'a Knowledge,
@@ -248,1175 +238,49 @@ impl<'a> Unit<'a> {
         include_terms: bool,
         earlier: &dyn Fn() -> Option<Speaker>,
     ) -> (Vec<Found>, Carry) {
-        let n = self.norm.len();
-        let norm = self.norm;
-        let p = self.parser();
-        let prior_cell: std::cell::OnceCell<Option<Speaker>> = std::cell::OnceCell::new();
-        let prior = || prior_cell.get_or_init(earlier).clone();
-        // top-level quote coverage
-        let inq = self.quote_cover();
-        let top: Vec<usize> =
-            self.quotes.iter().enumerate().filter(|(_, q)| q.depth == 0).map(|(i, _)| i).collect();
-        let outside = |i: usize| inq[i] == usize::MAX;
-        // top-level quote opening at a position
-        let mut open_at = vec![usize::MAX; n + 1];
-        for &qi in &top {
-            open_at[self.quotes[qi].open] = qi;
-        }
-        let quote_at = |pos: usize| Some(open_at[pos.min(n)]).filter(|&q| q != usize::MAX);
-        let top_rank: std::collections::HashMap<usize, usize> =
-            top.iter().enumerate().map(|(r, &q)| (q, r)).collect();
-        // sentences (outside quotes)
-        let mut sent_id = vec![0usize; n + 1];
-        let mut bounds: Vec<(usize, usize)> = Vec::new();
-        let mut s0 = 0;
-        for i in 0..n {
-            sent_id[i] = bounds.len();
-            if outside(i) && is_sentence_end(norm[i]) {
-                bounds.push((s0, i + 1));
-                s0 = i + 1;
-            }
-        }
-        if s0 < n || bounds.is_empty() {
-            bounds.push((s0, n));
-        }
-        sent_id[n] = bounds.len() - 1;
-        let sentence = |i: usize| bounds[sent_id[i.min(n)]];
-        // clause starts, computed once: after clause punctuation (not 、) or a quote
-        let mut cs_at = vec![0usize; n + 1];
-        {
-            let mut cur = 0usize;
-            for i in 0..=n {
-                if i > 0 {
-                    let c = norm[i - 1];
-                    let (ss, _) = sentence(i.min(n.saturating_sub(1)));
-                    if !outside(i - 1) || (marks::is_clause_punct(c) && c != '、') || i - 1 < ss {
-                        cur = i;
-                    }
-                    if ss >= cur && ss <= i {
-                        cur = cur.max(ss);
-                    }
-                }
-                cs_at[i] = cur;
-            }
-        }
-        let clause_start = |i: usize| cs_at[i.min(n)];
-        let sentence_end_excl = |i: usize| {
-            let (_, e) = sentence(i);
-            let mut e = e;
-            while e > 0 && e > i && (is_sentence_end(norm[e - 1]) || norm[e - 1].is_whitespace()) {
-                e -= 1;
-            }
-            e
+        let cx = Context::new(*self, earlier);
+        let mut clauses = clauses::build(&cx, state);
+        let person_clauses = coref::resolve_pronouns(&cx, &mut clauses);
+        let mut st = Attribution {
+            out: Vec::new(),
+            q_attr: vec![None; self.quotes.len()],
+            clauses,
+            person_clauses,
+            state,
+            include_terms,
+            carry: Carry::Open(None),
         };
-
-        // ---- cue clauses
-        let mut clauses: Vec<Clause> = Vec::new();
-        for hit in self.cues.iter().copied() {
-            if !outside(hit.start) {
-                continue;
-            }
-            let cue = &self.k.cues[hit.cue];
-            let prev = if hit.start > 0 { norm[hit.start - 1] } else { ' ' };
-            let next = norm.get(hit.end).copied().unwrap_or(' ');
-            if cue.class == CueClass::Speech && (prev == '的' || prev == '之') {
-                continue;
-            }
-            // tails and addressees after the cue
-            let mut t = hit.end;
-            for _ in 0..2 {
-                if let Some(l) = p.word_at(t, n, Role::CueTail).or_else(|| p.word_at(t, n, Role::Addressee)) {
-                    t += l;
-                } else {
-                    break;
-                }
-            }
-            if cue.class == CueClass::Speech && next == '的' && t == hit.end {
-                match norm.get(hit.end + 1) {
-                    Some(&c) if is_comma(c) || is_colon(c) || marks::closer_of(c).is_some() => {
-                        t = hit.end + 1
-                    }
-                    _ => continue,
-                }
-            }
-            // 透露了此项计划: a cue with 了 and an object reports nothing
-            if cue.class == CueClass::Speech
-                && norm.get(t) == Some(&'了')
-                && !norm.get(t + 1).is_some_and(|&c| is_comma(c) || is_colon(c))
-            {
-                continue;
-            }
-            let mut after_pos = t;
-            while after_pos < n && norm[after_pos] == ' ' {
-                after_pos += 1;
-            }
-            let (after, content) = match norm.get(after_pos) {
-                None => (After::End, n),
-                Some(&c) if is_colon(c) => (After::Colon, after_pos + 1),
-                Some(&c) if is_comma(c) => (After::Comma, after_pos + 1),
-                Some(&c) if marks::closer_of(c).is_some() && !outside(after_pos) => (After::Quote, after_pos),
-                Some(&c) if is_sentence_end(c) => (After::End, after_pos),
-                Some(_) => (After::Bare, hit.end),
-            };
-            let cs = clause_start(hit.start);
-            let (mut speaker, mut here, mut method, mut citation) = (None, true, "indirect", false);
-            match p.before_cue(cs, hit.start) {
-                // a reporter with no name is the writer, not a source (记者问她)
-                Np::Found(sp, _) if sp.name.is_empty() && self.k.role(Role::Reporter).contains(&sp.title) => {
-                }
-                Np::Found(_, end)
-                    if cue.class == CueClass::Noun
-                        && !(prev == '的'
-                            || p.word_at(end, hit.start, Role::ModifierStart)
-                                .is_some_and(|_| norm[end] == '在')) => {}
-                Np::Found(sp, _) => {
-                    citation = p.word_at(cs, hit.start, Role::Citation).is_some();
-                    speaker = Some(sp);
-                }
-                Np::Empty { report, citation: cit } => {
-                    citation = cit;
-                    if !report {
-                        if let Some((sp, h)) =
-                            self.zero_anaphora(&clauses, cs, sentence(hit.start), state, &p)
-                        {
-                            speaker = Some(sp);
-                            here = h;
-                            method = "zero_anaphora";
-                        }
-                    }
-                }
-                // 夏说: a surname alone stands for a person named before;
-                // resolved with the pronouns, to a person of that surname only
-                Np::Invalid => {
-                    // at most two, however long the clause (stays linear)
-                    let lead: Vec<usize> =
-                        (cs..hit.start).rev().filter(|&i| !norm[i].is_whitespace()).take(2).collect();
-                    if let [i] = lead[..] {
-                        if self.common_surname(norm[i]) {
-                            let t: String = self.orig[i..i + 1].iter().collect();
-                            speaker = Some(Speaker::described(t, SpeakerType::Pronoun, (i, i + 1)));
-                        }
-                    }
-                }
-            }
-            clauses.push(Clause {
-                hit,
-                class: cue.class,
-                bare: cue.bare,
-                content,
-                after,
-                speaker,
-                here,
-                method,
-                citation,
-                clause_start: cs,
-                sentence: sentence(hit.start),
-                post_used: false,
-            });
-        }
-        // worked out only when a person named in the unit is asked for
-        let nx_cell: std::cell::OnceCell<NameContext> = std::cell::OnceCell::new();
-        let nx = || nx_cell.get_or_init(|| self.name_context(&inq));
-        let named_at = |i: usize, v: &[(usize, EntityKind)]| self.named_at(&p, nx(), i, v);
-        // The persons named in the unit, in order of where they start,
-        // parsed only as far as a pronoun needs them (entities at positions
-        // below `.0` done). In the order of the mentions they are already
-        // sorted: a mention at `i` names a person starting at `i` or `i - 1`.
-        let named_upto: std::cell::RefCell<(usize, Vec<(usize, Speaker)>)> = Default::default();
-        // the persons starting before `pos` (and maybe some after)
-        let named_to = |pos: usize| -> std::cell::Ref<'_, Vec<(usize, Speaker)>> {
-            {
-                let mut g = named_upto.borrow_mut();
-                let (next, v) = &mut *g;
-                // a mention at `pos` may name a person starting at `pos - 1`
-                let stop = (pos + 1).min(n);
-                while *next < stop {
-                    if let Some(x) = self.ents.get(*next).and_then(|m| named_at(*next, m)) {
-                        v.push(x);
-                    }
-                    *next += 1;
-                }
-            }
-            std::cell::Ref::map(named_upto.borrow(), |g| &g.1)
-        };
-        // the last person named before `pos`; of equal starts, the one
-        // from the later mention. At the unit's end (the usual question) the
-        // mentions are read backwards.
-        let named_before = |pos: usize| -> Option<(usize, Speaker)> {
-            if pos >= n && named_upto.borrow().0 < n {
-                return self.ents.iter().rev().find_map(|(i, m)| named_at(i, m));
-            }
-            let v = named_to(pos);
-            let k = v.partition_point(|(i, _)| *i < pos);
-            v.get(k.wrapping_sub(1)).cloned()
-        };
-        // pronouns → the last person before them
-        // persons quoted through a cue in this unit, in order (pc), merged with `named`
-        let person_before = |pos: usize, pc: &[(usize, Speaker)]| -> Option<Speaker> {
-            let kc = pc.partition_point(|(i, _)| *i < pos);
-            let from_clauses = if kc > 0 { Some((pc[kc - 1].0, &pc[kc - 1].1)) } else { None };
-            let nb = named_before(pos);
-            later_person(from_clauses, nb.as_ref().map(|(i, sp)| (*i, sp))).cloned().or_else(prior)
-        };
-        // 记者采访了卫生部有关负责人，他指出……: a one-person source described
-        // (not named) earlier in the same sentence
-        // where a one-person source noun or title is mentioned outside the
-        // quotes (listed once per unit, when a pronoun first asks)
-        let source_nouns: std::cell::OnceCell<Vec<usize>> = std::cell::OnceCell::new();
-        let source_nouns = || {
-            source_nouns.get_or_init(|| {
-                self.ents
-                    .iter()
-                    .filter(|(i, v)| {
-                        outside(*i)
-                            && !nx().covered[*i]
-                            && matches!(
-                                v.first(),
-                                Some((_, EntityKind::Source(false) | EntityKind::Title(false)))
-                            )
-                            // 孙书记, 老赵: a surname before the noun makes it a
-                            // person's name, which is not a described source
-                            && !self.lone_surname_before(*i)
-                    })
-                    .map(|(i, _)| i)
-                    .collect()
-            })
-        };
-        let described_before = |pos: usize| -> Option<(usize, Speaker)> {
-            let (ss, _) = sentence(pos.saturating_sub(1));
-            let cands = source_nouns();
-            let (lo, hi) = (cands.partition_point(|&i| i < ss), cands.partition_point(|&i| i < pos));
-            // the last mention that reads as one source, so the nearest first
-            for &i in cands[lo..hi].iter().rev() {
-                let Some(&(e, _)) = self.ents.get(i).and_then(|v| v.first()) else { continue };
-                if e > pos {
-                    continue;
-                }
-                // the phrase that ends with the mention: it may open with a
-                // quantifier (一位), an organisation or place (卫生部……), or
-                // the clause itself; the longest such reading wins
-                let opens = |x: usize| {
-                    x == i
-                        || x == ss
-                        || marks::is_clause_punct(norm[x - 1])
-                        || p.word_at(x, e, Role::Quantifier).is_some()
-                        || matches!(
-                            self.ents.get(x).and_then(|v| v.first()),
-                            Some((_, EntityKind::Org | EntityKind::Place))
-                        )
-                };
-                let phrase = (i.saturating_sub(16).max(ss)..=i)
-                    .filter(|&x| opens(x))
-                    .find_map(|st| {
-                        p.parse_forward(st, e)
-                            .filter(|(sp, end)| {
-                                *end == e && sp.span.0 == st && sp.stype == SpeakerType::Anonymous
-                            })
-                            .map(|(sp, _)| sp)
-                    })
-                    // a phrase holding a cue (援引该发言人) or a name is not one source
-                    .filter(|sp| {
-                        let (a, b) = sp.span;
-                        // cues and named persons are in order of their start
-                        let k = self.cues.partition_point(|c| c.start < a);
-                        let named = named_to(b);
-                        let first_named = named.partition_point(|(x, _)| *x < a);
-                        !self.cues[k..].iter().take_while(|c| c.start < b).any(|c| c.end <= b)
-                            && named.get(first_named).is_none_or(|(x, _)| *x >= b)
-                            && !(a..b).any(|x| {
-                                matches!(
-                                    self.ents.get(x).and_then(|v| v.first()),
-                                    Some((_, EntityKind::Person(_)))
-                                )
-                            })
-                    });
-                if let Some(sp) = phrase {
-                    return Some((i, sp));
-                }
-            }
-            None
-        };
-        // the antecedent of a 他/她 speaker at `pos`: the last person named
-        // in the unit, else of the article, else a one-person source
-        // described earlier in the sentence
-        let antecedent = |pos: usize, pc: &[(usize, Speaker)], pronoun: &Speaker| -> Option<Speaker> {
-            // a surname standing alone (夏说) takes only a person of that surname
-            let surname = Some(pronoun.text.chars().collect::<Vec<_>>())
-                .filter(|t| t.len() == 1 && self.k.surnames.contains(&t[0]))
-                .map(|t| t[0]);
-            if let Some(c) = surname {
-                let fits = |sp: &Speaker| sp.name.chars().count() >= 2 && sp.name.starts_with(c);
-                return named_to(pos)
-                    .iter()
-                    .chain(pc.iter())
-                    .filter(|(i, sp)| *i < pos && fits(sp))
-                    .max_by_key(|(i, _)| *i)
-                    .map(|(_, sp)| sp.clone())
-                    .or_else(|| prior().filter(|sp| fits(sp)));
-            }
-            person_before(pos, pc).or_else(|| {
-                described_before(pos).map(|x| x.1).filter(|sp| {
-                    !self.k.role(Role::Reporter).contains(&sp.title)
-                        && !self.k.role(Role::Reporter).contains(&sp.text)
-                })
-            })
-        };
-        let mut person_clauses: Vec<(usize, Speaker)> = Vec::new();
-        for c in clauses.iter_mut() {
-            if matches!(&c.speaker, Some(sp) if sp.stype == SpeakerType::Pronoun) {
-                let pos = c.clause_start;
-                let pronoun = c.speaker.clone().expect("matched above");
-                if let Some(mut r) = antecedent(pos, &person_clauses, &pronoun) {
-                    r.span = c.speaker.as_ref().map(|s| s.span).unwrap_or((pos, pos));
-                    c.speaker = Some(r);
-                    c.method = "pronoun";
-                } else if pronoun.text.chars().count() == 1
-                    && !pronoun
-                        .text
-                        .chars()
-                        .all(|x| self.k.role(Role::PronounPerson).contains(&x.to_string()))
-                {
-                    c.speaker = None; // a lone surname with no person to stand for
-                }
-            }
-            if c.here {
-                if let Some(sp) = c.speaker.as_ref().filter(|sp| sp.stype == SpeakerType::Person) {
-                    person_clauses.push((c.hit.start, sp.clone()));
-                }
-            }
-        }
-
-        let mut out: Vec<Found> = Vec::new();
-        let mut q_attr: Vec<Option<usize>> = vec![None; self.quotes.len()]; // index into out
-        let qlen = |q: &QuoteSpan| q.end(n).saturating_sub(q.start());
-        let qtext = |q: &QuoteSpan| -> &[char] { &norm[q.start()..q.end(n)] };
-        let speechlike = |q: &QuoteSpan| -> bool {
-            if q.close.is_some_and(|c| norm.get(c + 1) == Some(&'的')) {
-                return false;
-            }
-            let t = qtext(q);
-            let l = t.len();
-            let has_end = t.iter().any(|&c| is_sentence_end(c));
-            let has_clause = t.iter().any(|&c| matches!(c, '，' | '；' | ',' | ';'));
-            let first_person =
-                (0..l).any(|i| p.word_at(q.start() + i, q.end(n), Role::FirstPerson).is_some());
-            (has_end && l >= 4) || (has_clause && l >= 10) || (first_person && l >= 6)
-        };
-        let clause_like = |q: &QuoteSpan| -> bool {
-            let l = qlen(q);
-            let t = qtext(q);
-            speechlike(q) || l >= 8 || t.iter().any(|&c| marks::is_clause_punct(c))
-        };
-        let followed_by_punct = |q: &QuoteSpan| -> bool {
-            match q.close {
-                None => true,
-                Some(c) => match norm.get(c + 1) {
-                    None => true,
-                    Some(&x) => {
-                        marks::is_clause_punct(x)
-                            || x == '…'
-                            || marks::closer_of(x).is_some()
-                            || x.is_whitespace()
-                    }
-                },
-            }
-        };
-        let push = |out: &mut Vec<Found>, f: Found| {
-            out.push(f);
-            out.len() - 1
-        };
-
-        // ---- pending colon from the previous unit
-        if let Some(sp) = state.pending_colon.take() {
-            if let Some(&qi) = top.first() {
-                let q = &self.quotes[qi];
-                if norm[..q.open].iter().all(|c| c.is_whitespace()) {
-                    let f = Found {
-                        kind: Kind::Direct,
-                        start: q.start(),
-                        end: q.end(n),
-                        speaker: Some(sp),
-                        speaker_here: false,
-                        cue: None,
-                        method: "colon",
-                        confidence: 0.8,
-                        sentence: sentence(q.open),
-                    };
-                    q_attr[qi] = Some(push(&mut out, f));
-                }
-            }
-        }
-
-        // ---- quotes right after a cue (X说：“…” / X说，“…” / X重申“…”), chained
-        for c in &clauses {
-            let Some(sp) = c.speaker.clone() else { continue };
-            if c.class == CueClass::Noun || (c.class == CueClass::Post && c.after != After::Colon) {
-                continue;
-            }
-            let mut pos = c.content;
-            while pos < n && norm[pos].is_whitespace() {
-                pos += 1;
-            }
-            let Some(qi) = quote_at(pos) else { continue };
-            if q_attr[qi].is_some() {
-                continue;
-            }
-            let q = &self.quotes[qi];
-            let governed = c.after == After::Quote;
-            if governed && !(clause_like(q) && followed_by_punct(q)) {
-                continue;
-            }
-            // X指出，“数字鸿沟”仍然存在: a term inside a reported clause
-            if !governed && !speechlike(q) && !followed_by_punct(q) {
-                continue;
-            }
-            let method = if governed {
-                "governed"
-            } else if c.after == After::Colon {
-                "colon"
-            } else {
-                "preposed"
-            };
-            let kind = if governed || c.citation { Kind::Partial } else { Kind::Direct };
-            let f = Found {
-                kind,
-                start: q.start(),
-                end: q.end(n),
-                speaker: Some(sp.clone()),
-                speaker_here: c.here,
-                cue: Some((c.hit.start, c.hit.end)),
-                method,
-                confidence: 0.9,
-                sentence: c.sentence,
-            };
-            q_attr[qi] = Some(push(&mut out, f));
-            // adjacent quotes continue the same cue: “…”“…”
-            let mut last = qi;
-            while let Some(close) = self.quotes[last].close {
-                let mut j = close + 1;
-                while j < n && (norm[j].is_whitespace() || norm[j] == '、') {
-                    j += 1;
-                }
-                let Some(nq) = quote_at(j) else { break };
-                if q_attr[nq].is_some() || !clause_like(&self.quotes[nq]) {
-                    break;
-                }
-                let q2 = &self.quotes[nq];
-                let f = Found {
-                    kind,
-                    start: q2.start(),
-                    end: q2.end(n),
-                    speaker: Some(sp.clone()),
-                    speaker_here: c.here,
-                    cue: Some((c.hit.start, c.hit.end)),
-                    method,
-                    confidence: 0.85,
-                    sentence: c.sentence,
-                };
-                q_attr[nq] = Some(push(&mut out, f));
-                last = nq;
-            }
-        }
-
-        // ---- post-posed: “…”X说 / “…”……X宣布 / “…”。X这样评价
-        for &qi in &top {
-            if q_attr[qi].is_some() {
-                continue;
-            }
-            let q = &self.quotes[qi];
-            let Some(close) = q.close else { continue };
-            let (_, se) = sentence(close + 1);
-            let sl = speechlike(q);
-            // first cue clause after the quote within the same sentence, before another quote
-            let next_quote =
-                top_rank.get(&qi).and_then(|&r| top.get(r + 1)).map_or(n, |&x| self.quotes[x].open);
-            let mut chosen = None;
-            let mut clauses_seen = 0;
-            let mut last_cs = usize::MAX;
-            let from = clauses.partition_point(|c| c.hit.start <= close);
-            for (ci, c) in clauses.iter().enumerate().skip(from) {
-                if c.hit.start >= se.max(close + 1) || c.hit.start >= next_quote {
-                    break;
-                }
-                if c.clause_start != last_cs {
-                    clauses_seen += 1;
-                    last_cs = c.clause_start;
-                }
-                if clauses_seen > 3 || c.hit.start - close > 60 {
-                    break;
-                }
-                if c.speaker.is_some() && c.method != "zero_anaphora" {
-                    let stands_alone = q.open == 0
-                        || marks::is_clause_punct(norm[q.open - 1])
-                        || norm[q.open - 1].is_whitespace()
-                        || marks::is_closer(norm[q.open - 1]);
-                    let immediate = c.clause_start <= close + 2 && stands_alone;
-                    if sl || immediate {
-                        chosen = Some(ci);
-                    }
-                    break;
-                }
-            }
-            // a post cue (这样评价) later in the unit, before any other quote
-            if chosen.is_none() && sl {
-                chosen = clauses[from..]
-                    .iter()
-                    .take_while(|c| c.hit.start < next_quote)
-                    .position(|c| c.class == CueClass::Post && c.speaker.is_some() && c.after != After::Colon)
-                    .map(|i| i + from);
-            }
-            if let Some(ci) = chosen {
-                clauses[ci].post_used = true;
-                let c = &clauses[ci];
-                let method = if c.class == CueClass::Post { "post_cue" } else { "postposed" };
-                let kind = if sl || qlen(q) >= 8 { Kind::Direct } else { Kind::Partial };
-                let f = Found {
-                    kind,
-                    start: q.start(),
-                    end: q.end(n),
-                    speaker: c.speaker.clone(),
-                    speaker_here: c.here,
-                    cue: Some((c.hit.start, c.hit.end)),
-                    method,
-                    confidence: 0.85,
-                    sentence: sentence(q.open),
-                };
-                q_attr[qi] = Some(push(&mut out, f));
-                // “A”“B”X说: an adjacent quote before takes the same speaker
-                let mut cur = qi;
-                while let Some(&pos) = top_rank.get(&cur) {
-                    if pos == 0 {
-                        break;
-                    }
-                    let pq = top[pos - 1];
-                    let prevq = &self.quotes[pq];
-                    let adjacent = prevq.close.is_some_and(|pc| {
-                        norm[pc + 1..self.quotes[cur].open].iter().all(|c| c.is_whitespace() || *c == '、')
-                    });
-                    if !adjacent || q_attr[pq].is_some() || !speechlike(prevq) {
-                        break;
-                    }
-                    let f = Found {
-                        kind: Kind::Direct,
-                        start: prevq.start(),
-                        end: prevq.end(n),
-                        speaker: c.speaker.clone(),
-                        speaker_here: c.here,
-                        cue: Some((c.hit.start, c.hit.end)),
-                        method,
-                        confidence: 0.8,
-                        sentence: sentence(prevq.open),
-                    };
-                    q_attr[pq] = Some(push(&mut out, f));
-                    cur = pq;
-                }
-            }
-        }
-        // sandwich: a quote right after a post-used cue's comma was attributed as
-        // "preposed" above; rename it.
-        for c in clauses.iter().filter(|c| c.post_used) {
-            for f in out.iter_mut() {
-                if f.cue == Some((c.hit.start, c.hit.end)) && matches!(f.method, "preposed" | "colon") {
-                    f.method = "sandwich";
-                }
-            }
-        }
-
-        // ---- indirect speech
-        for ci in 0..clauses.len() {
-            let c = clauses[ci].clone();
-            let Some(sp) = c.speaker.clone() else { continue };
-            if c.class != CueClass::Speech && !(c.class == CueClass::Post && c.after == After::Colon) {
-                continue;
-            }
-            if c.citation {
-                continue;
-            }
-            let start = match c.after {
-                After::Colon | After::Comma => c.content,
-                After::Bare if c.bare && !c.post_used => c.content,
-                After::Quote if c.bare && !c.post_used => c.content,
-                _ => continue,
-            };
-            let mut s = start;
-            while s < n && norm[s].is_whitespace() {
-                s += 1;
-            }
-            if s >= n {
-                if c.after == After::Colon {
-                    state.pending_colon = Some(sp.clone());
-                }
-                continue;
-            }
-            // content opening with an attributed quote: the quote is the unit
-            if let Some(qi) = quote_at(s) {
-                if q_attr[qi].is_some() {
-                    continue;
-                }
-            }
-            if p.word_at(s, n, Role::Citation).is_some() {
-                continue;
-            }
-            // content that is nothing but one quote (a term): no reported clause
-            let only_quote = quote_at(s).is_some_and(|qi| {
-                let q = &self.quotes[qi];
-                q.open == s
-                    && q.close.is_some_and(|c| {
-                        norm[c + 1..sentence_end_excl(s).max(c + 1)]
-                            .iter()
-                            .all(|&x| marks::is_clause_punct(x) || x.is_whitespace())
-                    })
-            });
-            if only_quote {
-                continue;
-            }
-            // a reported clause is a sentence, never a whole unpunctuated page
-            let mut e = sentence_end_excl(s).min(s + MAX_CONTENT);
-            // a later cue clause with its own speaker ends this one
-            for c2 in clauses.iter().skip(ci + 1) {
-                if c2.hit.start >= e || c2.sentence != c.sentence {
-                    break;
-                }
-                if c2.clause_start <= s {
-                    continue;
-                }
-                let produces = matches!(c2.after, After::Colon | After::Comma)
-                    || (c2.bare && matches!(c2.after, After::Bare | After::Quote));
-                let after_colon = c2.clause_start > 0 && is_colon(norm[c2.clause_start - 1]);
-                if c2.speaker.is_some() && c2.class != CueClass::Noun && c2.here && produces && !after_colon {
-                    e = c2.clause_start;
-                    break;
-                }
-            }
-            // …基本保证。”: a quote closing on a full stop ends the sentence
-            if let Some(x) = (s + 1..e).find(|&x| {
-                marks::is_closer(norm[x])
-                    && marks::is_terminal(norm[x - 1])
-                    && inq[x] != usize::MAX
-                    && self.quotes[inq[x]].close == Some(x)
-            }) {
-                e = x + 1;
-            }
-            while e > s && (marks::is_clause_punct(norm[e - 1]) || norm[e - 1].is_whitespace()) {
-                e -= 1;
-            }
-            if e <= s || e - s < 2 {
-                continue;
-            }
-            if c.after == After::Bare || c.after == After::Quote {
-                // 表示感谢 is not reported speech
-                let clause_end = (s..e).find(|&i| outside(i) && marks::is_clause_punct(norm[i])).unwrap_or(e);
-                if let Some(l) = p.word_at(s, e, Role::NonSpeechObject) {
-                    if clause_end - s <= l + 2 {
-                        continue;
-                    }
-                }
-                if clause_end - s < 3 {
-                    continue;
-                }
-                // 村民们称他为“老农民”: naming someone, not reporting speech
-                let cue_word: String = norm[c.hit.start..c.hit.end].iter().collect();
-                let names = || {
-                    (s..clause_end).any(|i| {
-                        // the name given in quote marks right after the marker
-                        outside(i)
-                            && p.word_at(i, clause_end, Role::NamingMarker).is_some_and(|l| {
-                                norm.get(i + l).is_some_and(|&c| marks::closer_of(c).is_some())
-                            })
-                    })
-                };
-                if self.k.role(Role::NamingVerb).contains(&cue_word) && names() {
-                    continue;
-                }
-            }
-            // a row of this clause: its speaker, cue and sentence
-            let of_clause =
-                |kind: Kind, (start, end): (usize, usize), method: &'static str, confidence: f32| Found {
-                    kind,
-                    start,
-                    end,
-                    speaker: Some(sp.clone()),
-                    speaker_here: c.here,
-                    cue: Some((c.hit.start, c.hit.end)),
-                    method,
-                    confidence,
-                    sentence: c.sentence,
-                };
-            // 她很感谢……，“朋友看到我笑得比以前多了……”: whole quoted sentences
-            // closing the reported clause are the speaker's own words, a
-            // direct row; the indirect clause ends before them
-            let first = top.partition_point(|&qi| self.quotes[qi].open <= s);
-            let trailing =
-                top[first..].iter().copied().take_while(|&qi| self.quotes[qi].open < e).find(|&qi| {
-                    let q = &self.quotes[qi];
-                    let mut b = q.open;
-                    while b > s && norm[b - 1].is_whitespace() {
-                        b -= 1;
-                    }
-                    let lead = b > s && (is_comma(norm[b - 1]) || is_colon(norm[b - 1]));
-                    let closes = q.close.is_some_and(|c| {
-                        norm[c + 1..e.max(c + 1)]
-                            .iter()
-                            .all(|&x| marks::is_clause_punct(x) || marks::is_closer(x) || x.is_whitespace())
-                    });
-                    lead && closes && speechlike(q) && b - 1 - s >= 4 && q_attr[qi].is_none()
-                });
-            if let Some(qi) = trailing {
-                let q = &self.quotes[qi];
-                let mut b = q.open;
-                while b > s && (norm[b - 1].is_whitespace() || marks::is_clause_punct(norm[b - 1])) {
-                    b -= 1;
-                }
-                e = b;
-                let f = of_clause(Kind::Direct, (q.start(), q.end(n)), "preposed", 0.8);
-                q_attr[qi] = Some(push(&mut out, f));
-            }
-            let f =
-                of_clause(Kind::Indirect, (s, e), c.method, if c.method == "indirect" { 0.85 } else { 0.7 });
-            push(&mut out, f);
-            // fragments quoted inside the reported clause
-            let first = top.partition_point(|&qi| self.quotes[qi].open < s);
-            for &qi in &top[first..] {
-                let q = &self.quotes[qi];
-                if q.open >= e {
-                    break;
-                }
-                if q_attr[qi].is_some() {
-                    continue;
-                }
-                let before = if q.open > 0 { norm[q.open - 1] } else { '，' };
-                let ok =
-                    speechlike(q) || (qlen(q) >= 4 && marks::is_clause_punct(before) && followed_by_punct(q));
-                if !ok {
-                    continue;
-                }
-                let f = of_clause(Kind::Partial, (q.start(), q.end(n)), "partial_in_indirect", 0.8);
-                q_attr[qi] = Some(push(&mut out, f));
-            }
-        }
-
-        // ---- quotes with no cue: turns, or terms
-        for &qi in &top {
-            if q_attr[qi].is_some() {
-                continue;
-            }
-            let q = &self.quotes[qi];
-            if !speechlike(q) {
-                if include_terms {
-                    let f = Found {
-                        kind: Kind::Term,
-                        start: q.start(),
-                        end: q.end(n),
-                        speaker: None,
-                        speaker_here: false,
-                        cue: None,
-                        method: "term",
-                        confidence: 0.0,
-                        sentence: sentence(q.open),
-                    };
-                    q_attr[qi] = Some(push(&mut out, f));
-                }
-                continue;
-            }
-            // X……：“…” with no cue: the subject of the clause before the colon
-            let mut before = q.open;
-            while before > 0 && norm[before - 1].is_whitespace() {
-                before -= 1;
-            }
-            if before > 0 && is_colon(norm[before - 1]) {
-                let cs = clause_start(before - 1);
-                let found = self.subject_at(cs, before - 1, &p).or_else(|| {
-                    let (ss, _) = sentence(before - 1);
-                    self.subject_at(ss, before - 1, &p)
-                });
-                if let Some(mut sp) = found {
-                    if sp.stype == SpeakerType::Pronoun {
-                        // persons already given quotes in this unit count too
-                        let mut persons = person_clauses.clone();
-                        persons.extend(out.iter().filter_map(|f| {
-                            let s = f.speaker.as_ref().filter(|s| s.stype == SpeakerType::Person)?;
-                            Some((if f.speaker_here { s.span.0 } else { f.start }, s.clone()))
-                        }));
-                        persons.sort_by_key(|(i, _)| *i);
-                        if let Some(mut r) = antecedent(sp.span.0, &persons, &sp) {
-                            r.span = sp.span;
-                            sp = r;
-                        }
-                    }
-                    let f = Found {
-                        kind: Kind::Direct,
-                        start: q.start(),
-                        end: q.end(n),
-                        speaker: Some(sp),
-                        speaker_here: true,
-                        cue: None,
-                        method: "colon_subject",
-                        confidence: 0.6,
-                        sentence: sentence(q.open),
-                    };
-                    q_attr[qi] = Some(push(&mut out, f));
-                    continue;
-                }
-            }
-            // “…”同济学生小刘急于……: a person right after the quote, no cue
-            if let Some(close) = q.close {
-                let mut a = close + 1;
-                while a < n && (is_comma(norm[a]) || norm[a].is_whitespace()) {
-                    a += 1;
-                }
-                let lim = (a..n).find(|&i| marks::is_clause_punct(norm[i]) || !outside(i)).unwrap_or(n);
-                if a < lim {
-                    if let Some((sp, _)) = p.parse_forward(a, lim) {
-                        if sp.stype == SpeakerType::Person && !self.k.role(Role::Reporter).contains(&sp.title)
-                        {
-                            let f = Found {
-                                kind: Kind::Direct,
-                                start: q.start(),
-                                end: q.end(n),
-                                speaker: Some(sp),
-                                speaker_here: true,
-                                cue: None,
-                                method: "adjacent_subject",
-                                confidence: 0.55,
-                                sentence: sentence(q.open),
-                            };
-                            q_attr[qi] = Some(push(&mut out, f));
-                            continue;
-                        }
-                    }
-                }
-            }
-            // 正如X指出的那样：采用……，“……”: a citation's words run on to the
-            // quote in the same sentence; 李明在微博上倡议大家报名，“……”: a
-            // cue with its object, then a comma and the quote. No other cue
-            // may stand between.
-            let q_sent = sentence(q.open);
-            let after_comma = before > 0 && (is_comma(norm[before - 1]) || is_colon(norm[before - 1]));
-            let cited = clauses.iter().rev().find(|c| {
-                c.speaker.is_some()
-                    && c.hit.end <= q.open
-                    && sentence(c.hit.start) == q_sent
-                    && ((c.citation && matches!(c.after, After::Colon | After::Comma))
-                        || (c.class == CueClass::Speech && c.here && c.after == After::Bare && after_comma))
-            });
-            if let Some(c) = cited {
-                let between = clauses.iter().any(|o| o.hit.start >= c.hit.end && o.hit.end <= q.open);
-                if !between {
-                    let f = Found {
-                        kind: Kind::Direct,
-                        start: q.start(),
-                        end: q.end(n),
-                        speaker: c.speaker.clone(),
-                        speaker_here: c.here,
-                        cue: Some((c.hit.start, c.hit.end)),
-                        method: if c.after == After::Colon { "colon" } else { "preposed" },
-                        confidence: 0.8,
-                        sentence: q_sent,
-                    };
-                    q_attr[qi] = Some(push(&mut out, f));
-                    continue;
-                }
-            }
-            // the last non-citation speaker before this quote in the unit
-            let prev = out
-                .iter()
-                .filter(|f| {
-                    f.start < q.open
-                        && f.speaker.is_some()
-                        && f.method != "turn_far"
-                        && !matches!(f.kind, Kind::Term)
-                })
-                .filter(|f| !clauses.iter().any(|c| c.citation && f.cue == Some((c.hit.start, c.hit.end))))
-                .max_by_key(|f| f.start)
-                .map(|f| (f.speaker.clone(), f.speaker_here));
-            let (speaker, here, method, conf) = if let Some((sp, h)) = prev {
-                (sp, h, "turn", 0.75)
-            } else if let Some(t) = state.turn.clone() {
-                (Some(t), false, "turn_next_paragraph", 0.6)
-            } else if let Some(t) = state.last_speaker.clone() {
-                (Some(t), false, "turn_far", 0.4)
-            } else {
-                (None, false, "unattributed", 0.1)
-            };
-            let f = Found {
-                kind: Kind::Direct,
-                start: q.start(),
-                end: q.end(n),
-                speaker,
-                speaker_here: here,
-                cue: None,
-                method,
-                confidence: conf,
-                sentence: sentence(q.open),
-            };
-            q_attr[qi] = Some(push(&mut out, f));
-        }
-
-        // ---- nested quotes with their own cue: “…提到‘…’…”
-        for (qi, q) in self.quotes.iter().enumerate() {
-            if q.depth == 0 {
-                continue;
-            }
-            let Some(parent) = q.parent else { continue };
-            let Some(pa) = q_attr[parent] else { continue };
-            if matches!(out[pa].kind, Kind::Term) {
-                continue;
-            }
-            let pq = &self.quotes[parent];
-            // a cue ending right before the inner quote (tails/punctuation allowed)
-            let mut j = q.open;
-            while j > pq.start() && (is_comma(norm[j - 1]) || is_colon(norm[j - 1])) {
-                j -= 1;
-            }
-            let lo = self.cues.partition_point(|h| h.start < pq.start());
-            let hi = self.cues.partition_point(|h| h.start < j);
-            let Some(hit) = self.cues[lo..hi].iter().rev().find(|h| {
-                h.end <= j && h.start >= pq.start() && {
-                    let mut t = h.end;
-                    while t < j {
-                        match p.word_at(t, j, Role::CueTail) {
-                            Some(l) => t += l,
-                            None => break,
-                        }
-                    }
-                    t == j
-                }
-            }) else {
-                continue;
-            };
-            let inner_cs = {
-                let mut x = hit.start;
-                while x > pq.start() && !marks::is_clause_punct(norm[x - 1]) {
-                    x -= 1;
-                }
-                x
-            };
-            if let Np::Found(sp, _) = p.before_cue(inner_cs, hit.start) {
-                if clause_like(q) {
-                    let f = Found {
-                        kind: Kind::Partial,
-                        start: q.start(),
-                        end: q.end(n),
-                        speaker: Some(sp),
-                        speaker_here: true,
-                        cue: Some((hit.start, hit.end)),
-                        method: "nested",
-                        confidence: 0.8,
-                        sentence: sentence(pq.open),
-                    };
-                    q_attr[qi] = Some(push(&mut out, f));
-                }
-            }
-        }
-
-        out.sort_by_key(|f| (f.start, f.end));
-        // one unit of speech, one row: two cues of one clause (发表声明说)
-        // give the same words twice; the cue nearer the words stays
-        out.sort_by_key(|f| (f.start, f.end, f.kind as u8, std::cmp::Reverse(f.cue.map(|c| c.0))));
-        out.dedup_by(|later, first| {
-            later.start == first.start && later.end == first.end && later.kind == first.kind
-        });
-        // ---- carry context to the next unit
-        let mut carry = Carry::Open(person_clauses.last().cloned());
-        let spoken: Vec<&Found> =
-            out.iter().filter(|f| f.kind != Kind::Term && f.speaker.is_some()).collect();
-        if let Some(last) = spoken.iter().max_by_key(|f| f.end) {
-            state.last_speaker = last.speaker.clone();
-            // the unit ends with this speaker's words?
-            let tail_ok = norm[last.end..]
-                .iter()
-                .filter(|c| !c.is_whitespace() && !marks::is_terminal(**c) && !marks::is_closer(**c))
-                .count()
-                <= 2;
-            state.turn = if tail_ok { last.speaker.clone() } else { None };
-            if let Some(sp) = &last.speaker {
-                if sp.stype == SpeakerType::Person {
-                    carry = Carry::Person(sp.clone());
-                }
-            }
-        } else {
-            state.turn = None;
-        }
-        (out, carry)
+        sieves::run(&cx, &mut st);
+        (st.out, st.carry)
     }
+}
 
-    /// What naming a person depends on beyond the mentions: which
-    /// characters lie outside the unit's quotes (`inq[i] == usize::MAX`),
-    /// which mentions sit inside a longer one, and where each clause ends.
-    fn name_context(&self, inq: &[usize]) -> NameContext {
-        let n = self.norm.len();
-        let norm = self.norm;
-        // a mention inside a longer one that starts earlier (罗斯 in 俄罗斯) is not a mention
-        let mut covered = vec![false; n];
-        let mut reach = 0usize;
-        for (i, v) in self.ents.iter() {
-            covered[i] = reach > i;
-            if let Some((e, _)) = v.first() {
-                reach = reach.max(*e);
-            }
-        }
-        let mut next_punct = vec![n; n + 1];
-        for i in (0..n).rev() {
-            next_punct[i] = if marks::is_clause_punct(norm[i]) { i } else { next_punct[i + 1] };
-        }
-        NameContext { outside: inq.iter().map(|&q| q == usize::MAX).collect(), covered, next_punct }
-    }
+/// Test helpers: invented sentences through the public [`crate::Tagger`].
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::lexicon::Lexicons;
+    use crate::Tagger;
+    use std::sync::OnceLock;
 
-    /// The person (and where it starts) named by the mention(s) `v` at `i`:
-    /// a lexicon person, title + name, or a name opening a clause.
-    fn named_at(
-        &self,
-        p: &Parser,
-        nx: &NameContext,
-        i: usize,
-        v: &[(usize, EntityKind)],
-    ) -> Option<(usize, Speaker)> {
-        let n = self.norm.len();
-        let norm = self.norm;
-        if !nx.outside(i) || nx.covered[i] {
-            return None;
-        }
-        let mut found: Option<Speaker> = None;
-        // a name opening a clause: 霍思燕在片中饰演……
-        if i == 0 || (nx.outside(i - 1) && (marks::is_clause_punct(norm[i - 1]) || norm[i - 1] == '的')) {
-            let lim = nx.next_punct[i];
-            if let Some((sp, _)) = p.parse_forward(i, lim) {
-                // an unlisted name with no title: three characters and a common surname
-                let common = sp.name.chars().next().is_some_and(|c| self.common_surname(c));
-                let strong =
-                    sp.person.is_some() || !sp.title.is_empty() || (sp.name.chars().count() >= 3 && common);
-                if sp.stype == SpeakerType::Person && strong {
-                    found = Some(sp);
-                }
-            }
-        }
-        // title + name anywhere: 村支书赵大山
-        if found.is_none() {
-            if let Some((te, EntityKind::Title(_))) = v.first() {
-                if let Some((sp, _)) = p.parse_forward(i, n.min(te + 12)) {
-                    if sp.stype == SpeakerType::Person && sp.span.0 == i {
-                        found = Some(sp);
-                    }
-                }
-            }
-        }
-        if found.is_none() {
-            if let Some((e, EntityKind::Person(pi))) = v.first() {
-                let t: String = self.orig[i..*e].iter().collect();
-                found = Some(Speaker {
-                    text: t.clone(),
-                    name: t,
-                    title: String::new(),
-                    affiliation: String::new(),
-                    stype: SpeakerType::Person,
-                    key: self.k.people[*pi].name.clone(),
-                    span: (i, *e),
-                    person: Some(*pi),
-                });
-            }
-        }
-        // surname + title standing for a person: 孙书记, 周老师
-        if found.is_none() && i > 0 {
-            if let Some((te, EntityKind::Title(false))) = v.first() {
-                if self.lone_surname_before(i) && nx.outside(i - 1) {
-                    if let Some((sp, _)) = p.parse_forward(i - 1, n.min(te + 1)) {
-                        if sp.stype == SpeakerType::Person && sp.span == (i - 1, *te) {
-                            return Some((i - 1, sp));
-                        }
-                    }
-                }
-            }
-        }
-        found.map(|sp| (i, sp))
-    }
-
-    /// The last person the unit names outside its quotes, and where: what a
-    /// later 他 or zero subject may refer to (see [`Carry::Open`]).
-    pub fn last_named(&self) -> Option<(usize, Speaker)> {
-        let p = self.parser();
-        let nx = self.name_context(&self.quote_cover());
-        self.ents.iter().rev().find_map(|(i, m)| self.named_at(&p, &nx, i, m))
-    }
-
-    /// Is `c` a surname at least as common as [`COMMON_SURNAME_RANK`]?
-    fn common_surname(&self, c: char) -> bool {
-        self.k.surname_rank.get(&c).is_some_and(|&r| r <= COMMON_SURNAME_RANK)
-    }
-
-    /// Does a common surname stand alone right before `i` (孙书记, not 有关负责人)?
-    fn lone_surname_before(&self, i: usize) -> bool {
-        let ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-        i > 0 && self.common_surname(self.norm[i - 1]) && (i == 1 || !ideograph(self.norm[i - 2]))
-    }
-
-    /// The subject at the start of `[s, e)`: connectives and adverbs skipped.
-    fn subject_at(&self, s: usize, e: usize, p: &Parser) -> Option<Speaker> {
-        let mut s = s;
-        loop {
-            while s < e && self.norm[s].is_whitespace() {
-                s += 1;
-            }
-            match p
-                .word_at(s, e, Role::Connective)
-                .or_else(|| p.word_at(s, e, Role::Adverb))
-                .or_else(|| p.word_at(s, e, Role::Citation))
-            {
-                Some(l) if s + l < e => s += l,
-                _ => break,
-            }
-        }
-        p.parse_forward(s, e).map(|(sp, _)| sp).filter(|sp| {
-            sp.stype != SpeakerType::Document && !self.k.role(Role::Reporter).contains(&sp.title)
+    /// A tagger that gives terms a row too.
+    fn tagger() -> &'static Tagger {
+        static TAGGER: OnceLock<Tagger> = OnceLock::new();
+        TAGGER.get_or_init(|| {
+            Tagger::builder()
+                .include_terms(true)
+                .build(&Lexicons::embedded())
+                .expect("the embedded lexicons load")
         })
     }
 
-    fn zero_anaphora(
-        &self,
-        clauses: &[Clause],
-        cs: usize,
-        sent: (usize, usize),
-        state: &DocState,
-        p: &Parser,
-    ) -> Option<(Speaker, bool)> {
-        // an earlier cue in the same sentence
-        if let Some(c) = clauses
-            .iter()
-            .rev()
-            .take_while(|c| c.sentence == sent)
-            .find(|c| c.hit.start < cs && c.speaker.is_some())
-        {
-            return c.speaker.clone().map(|s| (s, c.here));
-        }
-        // the subject of the sentence
-        let mut s = sent.0;
-        while s < cs && self.norm[s].is_whitespace() {
-            s += 1;
-        }
-        if s < cs {
-            let mut first_end = s;
-            while first_end < cs && !marks::is_clause_punct(self.norm[first_end]) {
-                first_end += 1;
-            }
-            let mut s2 = s;
-            while let Some(l) = p.word_at(s2, first_end, Role::Connective) {
-                s2 += l;
-            }
-            if let Some((sp, _)) = p.parse_forward(s2, first_end) {
-                if sp.stype != SpeakerType::Document {
-                    return Some((sp, true));
-                }
-            }
-            return None;
-        }
-        // a subject-less sentence continues the previous speaker
-        if cs == sent.0 || self.norm[sent.0..cs].iter().all(|c| c.is_whitespace()) {
-            if let Some(c) = clauses.iter().rev().take(64).find(|c| c.speaker.is_some() && c.hit.start < cs) {
-                return c.speaker.clone().map(|s| (s, c.here));
-            }
-            if let Some(t) = &state.last_speaker {
-                return Some((t.clone(), false));
-            }
-        }
-        None
+    /// Every row of `text`, terms too, as `kind | words | speaker | method`.
+    pub(crate) fn all_rows(text: &str) -> Vec<String> {
+        let quotes = tagger().tag("test", text).quotes;
+        quotes.iter().map(|q| format!("{} | {} | {} | {}", q.kind, q.text, q.speaker, q.method)).collect()
+    }
+
+    /// The rows of `text` that are not terms.
+    pub(crate) fn rows(text: &str) -> Vec<String> {
+        all_rows(text).into_iter().filter(|r| !r.starts_with("term |")).collect()
     }
 }

@@ -482,6 +482,10 @@ pub enum Role {
     NamingVerb,
     NamingMarker,
     NameIntro,
+    Attributive,
+    Nominalizer,
+    Perfective,
+    FrameStart,
 }
 
 impl Role {
@@ -515,6 +519,10 @@ impl Role {
             "naming_verb" => Role::NamingVerb,
             "naming_marker" => Role::NamingMarker,
             "name_intro" => Role::NameIntro,
+            "attributive" => Role::Attributive,
+            "nominalizer" => Role::Nominalizer,
+            "perfective" => Role::Perfective,
+            "frame_start" => Role::FrameStart,
             _ => return None,
         })
     }

@@ -1,0 +1,362 @@
+//! Antecedents: the person a pronoun (他说) or a lone surname (夏说)
+//! stands for. The persons a unit names are parsed lazily, only as far
+//! as a pronoun asks, and each cache is filled once, so a unit full of
+//! pronouns stays linear.
+
+use std::cell::{OnceCell, Ref, RefCell};
+
+use super::clauses::Clause;
+use super::context::Context;
+use super::speaker::{Parser, Speaker, SpeakerType};
+use super::{later_person, Unit};
+use crate::lexicon::Role;
+use crate::mentions::EntityKind;
+use crate::text::marks;
+
+/// A name with no title counts as a pronoun's antecedent only when its
+/// surname is at least this common (rank in `surnames.tsv`).
+const COMMON_SURNAME_RANK: u32 = 200;
+
+/// A person named in the unit, and where its phrase starts.
+type Named = (usize, Speaker);
+
+/// Where the unit's mentions can name a person (see [`Unit::name_context`]).
+pub(crate) struct NameContext {
+    outside: Vec<bool>,
+    covered: Vec<bool>,
+    next_punct: Vec<usize>,
+}
+
+impl NameContext {
+    fn outside(&self, i: usize) -> bool {
+        self.outside[i]
+    }
+}
+
+/// Antecedent resolution over one unit, with its lazy caches.
+pub(crate) struct Coref<'a> {
+    /// The last person before the unit (asked at most once).
+    earlier: &'a dyn Fn() -> Option<Speaker>,
+    prior: OnceCell<Option<Speaker>>,
+    /// Worked out only when a person named in the unit is asked for.
+    nx: OnceCell<NameContext>,
+    /// The persons named in the unit, in order of where they start,
+    /// parsed only as far as a pronoun needs them (entities at positions
+    /// below `.0` done). In the order of the mentions they are already
+    /// sorted: a mention at `i` names a person starting at `i` or `i - 1`.
+    named: RefCell<(usize, Vec<Named>)>,
+    /// Where a one-person source noun or title is mentioned outside the
+    /// quotes (listed once per unit, when a pronoun first asks).
+    source_nouns: OnceCell<Vec<usize>>,
+}
+
+impl<'a> Coref<'a> {
+    /// Resolution with `earlier` giving the last person before the unit.
+    pub fn new(earlier: &'a dyn Fn() -> Option<Speaker>) -> Coref<'a> {
+        Coref {
+            earlier,
+            prior: OnceCell::new(),
+            nx: OnceCell::new(),
+            named: RefCell::default(),
+            source_nouns: OnceCell::new(),
+        }
+    }
+
+    /// The last person before the unit.
+    fn prior(&self) -> Option<Speaker> {
+        self.prior.get_or_init(self.earlier).clone()
+    }
+
+    fn nx(&self, cx: &Context) -> &NameContext {
+        self.nx.get_or_init(|| cx.u.name_context(&cx.inq))
+    }
+
+    /// The persons starting before `pos` (and maybe some after).
+    fn named_to(&self, cx: &Context, pos: usize) -> Ref<'_, Vec<Named>> {
+        {
+            let mut g = self.named.borrow_mut();
+            let (next, v) = &mut *g;
+            // a mention at `pos` may name a person starting at `pos - 1`
+            let stop = (pos + 1).min(cx.n);
+            while *next < stop {
+                if let Some(x) =
+                    cx.u.ents.get(*next).and_then(|m| cx.u.named_at(&cx.p, self.nx(cx), *next, m))
+                {
+                    v.push(x);
+                }
+                *next += 1;
+            }
+        }
+        Ref::map(self.named.borrow(), |g| &g.1)
+    }
+
+    /// The last person named before `pos`; of equal starts, the one from
+    /// the later mention. At the unit's end (the usual question) the
+    /// mentions are read backwards.
+    fn named_before(&self, cx: &Context, pos: usize) -> Option<Named> {
+        if pos >= cx.n && self.named.borrow().0 < cx.n {
+            return cx.u.ents.iter().rev().find_map(|(i, m)| cx.u.named_at(&cx.p, self.nx(cx), i, m));
+        }
+        let v = self.named_to(cx, pos);
+        let k = v.partition_point(|(i, _)| *i < pos);
+        v.get(k.wrapping_sub(1)).cloned()
+    }
+
+    /// The last person before `pos`: of the persons quoted through a cue in
+    /// this unit (`pc`, in order) and those named, the later; else the
+    /// last person before the unit.
+    fn person_before(&self, cx: &Context, pos: usize, pc: &[Named]) -> Option<Speaker> {
+        let kc = pc.partition_point(|(i, _)| *i < pos);
+        let from_clauses = if kc > 0 { Some((pc[kc - 1].0, &pc[kc - 1].1)) } else { None };
+        let nb = self.named_before(cx, pos);
+        later_person(from_clauses, nb.as_ref().map(|(i, sp)| (*i, sp))).cloned().or_else(|| self.prior())
+    }
+
+    fn source_nouns(&self, cx: &Context) -> &[usize] {
+        self.source_nouns.get_or_init(|| {
+            let u = &cx.u;
+            u.ents
+                .iter()
+                .filter(|(i, v)| {
+                    cx.outside(*i)
+                        && !self.nx(cx).covered[*i]
+                        && matches!(v.first(), Some((_, EntityKind::Source(false) | EntityKind::Title(false))))
+                        // 孙书记, 老赵: a surname before the noun makes it a
+                        // person's name, which is not a described source
+                        && !u.lone_surname_before(*i)
+                })
+                .map(|(i, _)| i)
+                .collect()
+        })
+    }
+
+    /// 记者采访了卫生部有关负责人，他指出……: a one-person source described
+    /// (not named) earlier in the same sentence, and where it is mentioned.
+    fn described_before(&self, cx: &Context, pos: usize) -> Option<Named> {
+        let (ss, _) = cx.sentence(pos.saturating_sub(1));
+        let cands = self.source_nouns(cx);
+        let (lo, hi) = (cands.partition_point(|&i| i < ss), cands.partition_point(|&i| i < pos));
+        // the last mention that reads as one source, so the nearest first
+        for &i in cands[lo..hi].iter().rev() {
+            let Some(&(e, _)) = cx.u.ents.get(i).and_then(|v| v.first()) else { continue };
+            if e > pos {
+                continue;
+            }
+            if let Some(sp) = self.described_phrase(cx, ss, i, e).filter(|sp| self.one_source(cx, sp)) {
+                return Some((i, sp));
+            }
+        }
+        None
+    }
+
+    /// The phrase that ends with the mention `[i, e)`: it may open with a
+    /// quantifier (一位), an organisation or place (卫生部……), or the
+    /// clause itself; the longest such reading wins.
+    fn described_phrase(&self, cx: &Context, ss: usize, i: usize, e: usize) -> Option<Speaker> {
+        let opens = |x: usize| {
+            x == i
+                || x == ss
+                || marks::is_clause_punct(cx.norm[x - 1])
+                || cx.p.word_at(x, e, Role::Quantifier).is_some()
+                || matches!(
+                    cx.u.ents.get(x).and_then(|v| v.first()),
+                    Some((_, EntityKind::Org | EntityKind::Place))
+                )
+        };
+        (i.saturating_sub(16).max(ss)..=i).filter(|&x| opens(x)).find_map(|st| {
+            cx.p.parse_forward(st, e)
+                .filter(|(sp, end)| *end == e && sp.span.0 == st && sp.stype == SpeakerType::Anonymous)
+                .map(|(sp, _)| sp)
+        })
+    }
+
+    /// A phrase holding a cue (援引该发言人) or a name is not one source.
+    fn one_source(&self, cx: &Context, sp: &Speaker) -> bool {
+        let (a, b) = sp.span;
+        // cues and named persons are in order of their start
+        let k = cx.u.cues.partition_point(|c| c.start < a);
+        let named = self.named_to(cx, b);
+        let first_named = named.partition_point(|(x, _)| *x < a);
+        !cx.u.cues[k..].iter().take_while(|c| c.start < b).any(|c| c.end <= b)
+            && named.get(first_named).is_none_or(|(x, _)| *x >= b)
+            && !(a..b)
+                .any(|x| matches!(cx.u.ents.get(x).and_then(|v| v.first()), Some((_, EntityKind::Person(_)))))
+    }
+
+    /// The antecedent of a 他/她 speaker at `pos`: the last person named
+    /// in the unit, else of the article, else a one-person source
+    /// described earlier in the sentence. A surname standing alone (夏说)
+    /// takes only a person of that surname.
+    pub fn antecedent(&self, cx: &Context, pos: usize, pc: &[Named], pronoun: &Speaker) -> Option<Speaker> {
+        let k = cx.u.k;
+        let surname = Some(pronoun.text.chars().collect::<Vec<_>>())
+            .filter(|t| t.len() == 1 && k.surnames.contains(&t[0]))
+            .map(|t| t[0]);
+        if let Some(c) = surname {
+            let fits = |sp: &Speaker| sp.name.chars().count() >= 2 && sp.name.starts_with(c);
+            return self
+                .named_to(cx, pos)
+                .iter()
+                .chain(pc.iter())
+                .filter(|(i, sp)| *i < pos && fits(sp))
+                .max_by_key(|(i, _)| *i)
+                .map(|(_, sp)| sp.clone())
+                .or_else(|| self.prior().filter(|sp| fits(sp)));
+        }
+        self.person_before(cx, pos, pc).or_else(|| {
+            self.described_before(cx, pos).map(|x| x.1).filter(|sp| {
+                !k.role(Role::Reporter).contains(&sp.title) && !k.role(Role::Reporter).contains(&sp.text)
+            })
+        })
+    }
+}
+
+/// Resolves the pronoun and lone-surname speakers of the clauses, in
+/// order; returns the persons quoted through a cue, with where each cue
+/// starts (what a later pronoun may refer to).
+pub(crate) fn resolve_pronouns(cx: &Context, clauses: &mut [Clause]) -> Vec<Named> {
+    let k = cx.u.k;
+    let mut person_clauses: Vec<Named> = Vec::new();
+    for c in clauses.iter_mut() {
+        if let Some(pronoun) = c.speaker.clone().filter(|sp| sp.stype == SpeakerType::Pronoun) {
+            let pos = c.clause_start;
+            if let Some(mut r) = cx.coref.antecedent(cx, pos, &person_clauses, &pronoun) {
+                r.span = pronoun.span;
+                c.speaker = Some(r);
+                c.method = super::Method::Pronoun;
+            } else if pronoun.text.chars().count() == 1
+                && !pronoun.text.chars().all(|x| k.role(Role::PronounPerson).contains(&x.to_string()))
+            {
+                c.speaker = None; // a lone surname with no person to stand for
+            }
+        }
+        if c.here {
+            if let Some(sp) = c.speaker.as_ref().filter(|sp| sp.stype == SpeakerType::Person) {
+                person_clauses.push((c.hit.start, sp.clone()));
+            }
+        }
+    }
+    person_clauses
+}
+
+impl<'a> Unit<'a> {
+    /// What naming a person depends on beyond the mentions: which
+    /// characters lie outside the unit's quotes (`inq[i] == usize::MAX`),
+    /// which mentions sit inside a longer one, and where each clause ends.
+    pub(crate) fn name_context(&self, inq: &[usize]) -> NameContext {
+        let n = self.norm.len();
+        let norm = self.norm;
+        // a mention inside a longer one that starts earlier (罗斯 in 俄罗斯) is not a mention
+        let mut covered = vec![false; n];
+        let mut reach = 0usize;
+        for (i, v) in self.ents.iter() {
+            covered[i] = reach > i;
+            if let Some((e, _)) = v.first() {
+                reach = reach.max(*e);
+            }
+        }
+        let mut next_punct = vec![n; n + 1];
+        for i in (0..n).rev() {
+            next_punct[i] = if marks::is_clause_punct(norm[i]) { i } else { next_punct[i + 1] };
+        }
+        NameContext { outside: inq.iter().map(|&q| q == usize::MAX).collect(), covered, next_punct }
+    }
+
+    /// The person (and where it starts) named by the mention(s) `v` at `i`:
+    /// a lexicon person, title + name, or a name opening a clause.
+    pub(crate) fn named_at(
+        &self,
+        p: &Parser,
+        nx: &NameContext,
+        i: usize,
+        v: &[(usize, EntityKind)],
+    ) -> Option<Named> {
+        if !nx.outside(i) || nx.covered[i] {
+            return None;
+        }
+        let found = self
+            .name_opening_clause(p, nx, i)
+            .or_else(|| self.title_and_name(p, i, v))
+            .or_else(|| self.listed_person(i, v));
+        if found.is_none() && i > 0 {
+            if let Some(x) = self.surname_and_title(p, nx, i, v) {
+                return Some(x);
+            }
+        }
+        found.map(|sp| (i, sp))
+    }
+
+    /// A name opening a clause: 霍思燕在片中饰演……; an unlisted name with
+    /// no title needs three characters and a common surname.
+    fn name_opening_clause(&self, p: &Parser, nx: &NameContext, i: usize) -> Option<Speaker> {
+        let norm = self.norm;
+        if !(i == 0
+            || (nx.outside(i - 1)
+                && (marks::is_clause_punct(norm[i - 1]) || p.char_is(i - 1, Role::Attributive))))
+        {
+            return None;
+        }
+        let (sp, _) = p.parse_forward(i, nx.next_punct[i])?;
+        let common = sp.name.chars().next().is_some_and(|c| self.common_surname(c));
+        let strong = sp.person.is_some() || !sp.title.is_empty() || (sp.name.chars().count() >= 3 && common);
+        Some(sp).filter(|sp| sp.stype == SpeakerType::Person && strong)
+    }
+
+    /// Title + name anywhere: 村支书赵大山.
+    fn title_and_name(&self, p: &Parser, i: usize, v: &[(usize, EntityKind)]) -> Option<Speaker> {
+        let Some((te, EntityKind::Title(_))) = v.first() else { return None };
+        let (sp, _) = p.parse_forward(i, self.norm.len().min(te + 12))?;
+        Some(sp).filter(|sp| sp.stype == SpeakerType::Person && sp.span.0 == i)
+    }
+
+    /// A person of the lexicon.
+    fn listed_person(&self, i: usize, v: &[(usize, EntityKind)]) -> Option<Speaker> {
+        let Some((e, EntityKind::Person(pi))) = v.first() else { return None };
+        let t: String = self.orig[i..*e].iter().collect();
+        Some(Speaker {
+            text: t.clone(),
+            name: t,
+            title: String::new(),
+            affiliation: String::new(),
+            stype: SpeakerType::Person,
+            key: self.k.people[*pi].name.clone(),
+            span: (i, *e),
+            person: Some(*pi),
+        })
+    }
+
+    /// Surname + title standing for a person: 孙书记, 周老师.
+    fn surname_and_title(
+        &self,
+        p: &Parser,
+        nx: &NameContext,
+        i: usize,
+        v: &[(usize, EntityKind)],
+    ) -> Option<Named> {
+        let Some((te, EntityKind::Title(false))) = v.first() else { return None };
+        if !(self.lone_surname_before(i) && nx.outside(i - 1)) {
+            return None;
+        }
+        let (sp, _) = p.parse_forward(i - 1, self.norm.len().min(te + 1))?;
+        Some((i - 1, sp)).filter(|(_, sp)| sp.stype == SpeakerType::Person && sp.span == (i - 1, *te))
+    }
+
+    /// The last person the unit names outside its quotes, and where: what a
+    /// later 他 or zero subject may refer to (see [`super::Carry::Open`]).
+    pub fn last_named(&self) -> Option<(usize, Speaker)> {
+        let p = self.parser();
+        let nx = self.name_context(&self.quote_cover());
+        self.ents.iter().rev().find_map(|(i, m)| self.named_at(&p, &nx, i, m))
+    }
+
+    /// Is `c` a surname at least as common as [`COMMON_SURNAME_RANK`]?
+    pub(crate) fn common_surname(&self, c: char) -> bool {
+        self.k.surname_rank.get(&c).is_some_and(|&r| r <= COMMON_SURNAME_RANK)
+    }
+
+    /// Does a common surname stand alone right before `i` (孙书记, not 有关负责人)?
+    pub(crate) fn lone_surname_before(&self, i: usize) -> bool {
+        let ideograph = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        i > 0 && self.common_surname(self.norm[i - 1]) && (i == 1 || !ideograph(self.norm[i - 2]))
+    }
+}

@@ -1,0 +1,111 @@
+//! A quote right after its cue: X说：“…” (`colon`), X说，“…”
+//! (`preposed`), X重申“…” (`governed`); quotes right after it continue
+//! the same cue (“…”“…”).
+
+use super::{Attribution, Sieve};
+use crate::attribution::clauses::{After, Clause};
+use crate::attribution::context::Context;
+use crate::attribution::method::{self, Method};
+use crate::attribution::Kind;
+use crate::lexicon::CueClass;
+
+/// X说：“…” / X说，“…” / X重申“…”, chained.
+pub(crate) struct AfterCue;
+
+impl Sieve for AfterCue {
+    fn name(&self) -> &'static str {
+        "after_cue"
+    }
+
+    fn describe(&self) -> &'static str {
+        "a quote right after its cue (colon, preposed, governed), and the quotes chained to it"
+    }
+
+    fn apply(&self, cx: &Context, st: &mut Attribution) {
+        for ci in 0..st.clauses.len() {
+            let c = &st.clauses[ci];
+            if c.speaker.is_none()
+                || c.class == CueClass::Noun
+                || (c.class == CueClass::Post && c.after != After::Colon)
+            {
+                continue;
+            }
+            let Some((qi, method)) = quote_after(cx, st, c) else { continue };
+            let c = st.clauses[ci].clone();
+            let kind = if method == Method::Governed || c.citation { Kind::Partial } else { Kind::Direct };
+            let q = &cx.u.quotes[qi];
+            st.attribute(qi, c.row(kind, cx.span(q), method, c.sentence));
+            chain(cx, st, &c, qi, kind, method);
+        }
+    }
+}
+
+/// The quote the clause's words open with, and how the cue takes it.
+fn quote_after(cx: &Context, st: &Attribution, c: &Clause) -> Option<(usize, Method)> {
+    let mut pos = c.content;
+    while pos < cx.n && cx.norm[pos].is_whitespace() {
+        pos += 1;
+    }
+    let qi = cx.quote_at(pos).filter(|&qi| !st.done(qi))?;
+    let q = &cx.u.quotes[qi];
+    let governed = c.after == After::Quote;
+    if governed && !(cx.clause_like(q) && cx.followed_by_punct(q)) {
+        return None;
+    }
+    // X指出，“数字鸿沟”仍然存在: a term inside a reported clause
+    if !governed && !cx.speechlike(q) && !cx.followed_by_punct(q) {
+        return None;
+    }
+    let method = if governed {
+        Method::Governed
+    } else if c.after == After::Colon {
+        Method::Colon
+    } else {
+        Method::Preposed
+    };
+    Some((qi, method))
+}
+
+/// Adjacent quotes after quote `qi` continue the same cue: “…”“…”.
+fn chain(cx: &Context, st: &mut Attribution, c: &Clause, qi: usize, kind: Kind, method: Method) {
+    let (n, norm) = (cx.n, cx.norm);
+    let mut last = qi;
+    while let Some(close) = cx.u.quotes[last].close {
+        let mut j = close + 1;
+        while j < n && (norm[j].is_whitespace() || norm[j] == '、') {
+            j += 1;
+        }
+        let Some(nq) = cx.quote_at(j) else { break };
+        if st.done(nq) || !cx.clause_like(&cx.u.quotes[nq]) {
+            break;
+        }
+        let f = c.row(kind, cx.span(&cx.u.quotes[nq]), method, c.sentence).at_confidence(method::CHAINED);
+        st.attribute(nq, f);
+        last = nq;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::testing::rows;
+
+    #[test]
+    fn colon_and_preposed() {
+        let got = rows("护林员邓志强说：“今年山上没有发生一起火灾。”");
+        assert_eq!(got, ["direct | 今年山上没有发生一起火灾。 | 邓志强 | colon"]);
+        let got = rows("护林员邓志强说，“今年山上没有发生一起火灾。”");
+        assert_eq!(got, ["direct | 今年山上没有发生一起火灾。 | 邓志强 | preposed"]);
+    }
+
+    #[test]
+    fn a_second_quote_continues_the_cue() {
+        let got = rows("护林员邓志强说：“今年山上没有发生一起火灾。”“明年我们还要多种一千棵树。”");
+        assert_eq!(
+            got,
+            [
+                "direct | 今年山上没有发生一起火灾。 | 邓志强 | colon",
+                "direct | 明年我们还要多种一千棵树。 | 邓志强 | colon"
+            ]
+        );
+    }
+}

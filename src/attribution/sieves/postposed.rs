@@ -1,0 +1,134 @@
+//! The quote first, then its speaker and cue: “…”X说 (`postposed`),
+//! “…”……X宣布, or a cue pointing back to it, “…”。X这样评价
+//! (`post_cue`). Adjacent quotes before it take the same speaker.
+
+use super::{Attribution, Sieve};
+use crate::attribution::clauses::{After, Clause};
+use crate::attribution::context::Context;
+use crate::attribution::method::{self, Method};
+use crate::attribution::Kind;
+use crate::lexicon::CueClass;
+use crate::text::marks;
+
+/// “…”X说 / “…”。X这样评价
+pub(crate) struct Postposed;
+
+impl Sieve for Postposed {
+    fn name(&self) -> &'static str {
+        "postposed"
+    }
+
+    fn describe(&self) -> &'static str {
+        "the quote first, then its speaker and cue (postposed, post_cue), and adjacent quotes before it"
+    }
+
+    fn apply(&self, cx: &Context, st: &mut Attribution) {
+        for &qi in &cx.top {
+            if st.done(qi) {
+                continue;
+            }
+            let q = &cx.u.quotes[qi];
+            let Some(close) = q.close else { continue };
+            let Some(ci) = cue_after(cx, &st.clauses, qi, close) else { continue };
+            st.clauses[ci].post_used = true;
+            let c = st.clauses[ci].clone();
+            let method = if c.class == CueClass::Post { Method::PostCue } else { Method::Postposed };
+            let kind = if cx.speechlike(q) || cx.qlen(q) >= 8 { Kind::Direct } else { Kind::Partial };
+            st.attribute(qi, c.row(kind, cx.span(q), method, cx.sentence(q.open)));
+            quotes_before(cx, st, &c, qi, method);
+        }
+    }
+}
+
+/// The cue clause quote `qi` (closing at `close`) takes as its cue: the
+/// first with a speaker after the quote in the same sentence, before
+/// another quote, within three clauses; else, for speech, a post cue
+/// (这样评价) later in the unit before any other quote.
+fn cue_after(cx: &Context, clauses: &[Clause], qi: usize, close: usize) -> Option<usize> {
+    let q = &cx.u.quotes[qi];
+    let norm = cx.norm;
+    let (_, se) = cx.sentence(close + 1);
+    let sl = cx.speechlike(q);
+    let next_quote = cx.top_rank(qi).and_then(|r| cx.top.get(r + 1)).map_or(cx.n, |&x| cx.u.quotes[x].open);
+    let mut chosen = None;
+    let mut clauses_seen = 0;
+    let mut last_cs = usize::MAX;
+    let from = clauses.partition_point(|c| c.hit.start <= close);
+    for (ci, c) in clauses.iter().enumerate().skip(from) {
+        if c.hit.start >= se.max(close + 1) || c.hit.start >= next_quote {
+            break;
+        }
+        if c.clause_start != last_cs {
+            clauses_seen += 1;
+            last_cs = c.clause_start;
+        }
+        if clauses_seen > 3 || c.hit.start - close > 60 {
+            break;
+        }
+        if c.speaker.is_some() && c.method != Method::ZeroAnaphora {
+            let stands_alone = q.open == 0
+                || marks::is_clause_punct(norm[q.open - 1])
+                || norm[q.open - 1].is_whitespace()
+                || marks::is_closer(norm[q.open - 1]);
+            let immediate = c.clause_start <= close + 2 && stands_alone;
+            if sl || immediate {
+                chosen = Some(ci);
+            }
+            break;
+        }
+    }
+    if chosen.is_none() && sl {
+        chosen = clauses[from..]
+            .iter()
+            .take_while(|c| c.hit.start < next_quote)
+            .position(|c| c.class == CueClass::Post && c.speaker.is_some() && c.after != After::Colon)
+            .map(|i| i + from);
+    }
+    chosen
+}
+
+/// “A”“B”X说: adjacent quotes before quote `qi` take the same speaker.
+fn quotes_before(cx: &Context, st: &mut Attribution, c: &Clause, qi: usize, method: Method) {
+    let mut cur = qi;
+    while let Some(pos) = cx.top_rank(cur) {
+        if pos == 0 {
+            break;
+        }
+        let pq = cx.top[pos - 1];
+        let prevq = &cx.u.quotes[pq];
+        let adjacent = prevq.close.is_some_and(|pc| {
+            cx.norm[pc + 1..cx.u.quotes[cur].open].iter().all(|c| c.is_whitespace() || *c == '、')
+        });
+        if !adjacent || st.done(pq) || !cx.speechlike(prevq) {
+            break;
+        }
+        let f = c
+            .row(Kind::Direct, cx.span(prevq), method, cx.sentence(prevq.open))
+            .at_confidence(method::AT_ONE_REMOVE);
+        st.attribute(pq, f);
+        cur = pq;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::testing::rows;
+
+    #[test]
+    fn speaker_after_the_quote() {
+        let got = rows("“这批种子出苗率很高。”农技员孔繁星说。");
+        assert_eq!(got, ["direct | 这批种子出苗率很高。 | 孔繁星 | postposed"]);
+    }
+
+    #[test]
+    fn two_quotes_then_the_speaker() {
+        let got = rows("“这批种子出苗率很高。”“我们打算明年再多买一些。”农技员孔繁星说。");
+        assert_eq!(
+            got,
+            [
+                "direct | 这批种子出苗率很高。 | 孔繁星 | postposed",
+                "direct | 我们打算明年再多买一些。 | 孔繁星 | postposed"
+            ]
+        );
+    }
+}
