@@ -3,6 +3,7 @@
 //! start, and the speaker before it (a name, a pronoun or lone surname
 //! resolved later, or a subject left out).
 
+use super::subject::leading_subject;
 use super::context::Context;
 use super::speaker::{Np, Speaker, SpeakerType};
 use super::{is_colon, is_comma, is_sentence_end, DocState, Found, Kind, Method};
@@ -242,15 +243,27 @@ fn zero_anaphora(
     None
 }
 
-/// The subject opening the first clause of `[s, cs)`, connectives skipped.
+/// The subject of the sentence `[s, cs)`: of its clauses in order, the
+/// first that opens with one (在春节即将到来之际，建设部近日召开……), connectives
+/// skipped.
 fn sentence_subject(cx: &Context, s: usize, cs: usize) -> Option<Speaker> {
-    let mut first_end = s;
-    while first_end < cs && !marks::is_clause_punct(cx.norm[first_end]) {
-        first_end += 1;
+    let mut start = s;
+    while start < cs {
+        let mut end = start;
+        while end < cs && !marks::is_clause_punct(cx.norm[end]) {
+            end += 1;
+        }
+        let mut s2 = start;
+        while let Some(l) = cx.p.word_at(s2, end, Role::Connective) {
+            s2 += l;
+        }
+        let found = leading_subject(&cx.p, s2, end).filter(|sp| {
+            sp.stype != SpeakerType::Document && !cx.u.k.role(Role::Reporter).contains(&sp.title)
+        });
+        if found.is_some() {
+            return found;
+        }
+        start = end + 1;
     }
-    let mut s2 = s;
-    while let Some(l) = cx.p.word_at(s2, first_end, Role::Connective) {
-        s2 += l;
-    }
-    cx.p.parse_forward(s2, first_end).map(|(sp, _)| sp).filter(|sp| sp.stype != SpeakerType::Document)
+    None
 }

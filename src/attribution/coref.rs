@@ -296,7 +296,8 @@ impl<'a> Unit<'a> {
         {
             return None;
         }
-        let (sp, _) = p.parse_forward(i, nx.next_punct[i])?;
+        let lim = nx.next_punct[i];
+        let (sp, _) = p.parse_forward(i, lim).or_else(|| p.leading_person(i, lim))?;
         let common = sp.name.chars().next().is_some_and(|c| self.common_surname(c));
         let strong = sp.person.is_some() || !sp.title.is_empty() || (sp.name.chars().count() >= 3 && common);
         Some(sp).filter(|sp| sp.stype == SpeakerType::Person && strong)

@@ -24,6 +24,7 @@ mod coref;
 pub mod method;
 mod sieves;
 pub mod speaker;
+mod subject;
 
 use crate::lexicon::Knowledge;
 use crate::mentions::{CueHit, Mentions, WordIndex};

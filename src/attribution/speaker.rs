@@ -1014,14 +1014,17 @@ impl<'a> Parser<'a> {
                 continue;
             }
             // 韦德里纳: a transliterated name is read whole
-            if self.k.translit.contains(&n[x]) && self.k.translit.contains(&n[x - 1]) {
+            if self.orphan_translit(x, cue) {
                 continue;
             }
             let Some((sp, end)) = self.parse_forward(s, x) else { continue };
             if end != x || sp.span.0 != s || !self.subject_like(&sp, s, x, cue) {
                 continue;
             }
-            if sp.stype == SpeakerType::Person && sp.person.is_none() && !self.name_fits(&sp, x) {
+            if sp.stype == SpeakerType::Person
+                && sp.person.is_none()
+                && !(self.name_fits(&sp, x) && (cue - x <= 2 || self.name_attested(&sp, s)))
+            {
                 continue;
             }
             best = Some((sp, end));
@@ -1037,21 +1040,40 @@ impl<'a> Parser<'a> {
         let n = self.norm;
         let hi = lim.min(s + Self::LONGEST_LEADING_NAME + 1);
         for x in (s + 2..hi).rev() {
-            if matches!(n[x], '的' | '之' | '、')
-                || (self.k.translit.contains(&n[x]) && self.k.translit.contains(&n[x - 1]))
-            {
+            if matches!(n[x], '的' | '之' | '、') || self.orphan_translit(x, lim) {
                 continue;
             }
             let Some((sp, end)) = self.parse_forward(s, x) else { continue };
             if end == x
                 && sp.span.0 == s
                 && sp.stype == SpeakerType::Person
-                && (sp.person.is_some() || self.name_fits(&sp, x))
+                && (sp.person.is_some()
+                    || !sp.title.is_empty()
+                    || (self.name_fits(&sp, x) && self.name_attested(&sp, s)))
             {
                 return Some((sp, end));
             }
         }
         None
+    }
+
+    /// Is an unlisted name read before a predicate more than a surname and
+    /// two characters that happen to follow a comma or 的 (武器核, 边安慰)? It
+    /// comes with a title, opens a sentence, or is written again in the unit.
+    fn name_attested(&self, sp: &Speaker, s: usize) -> bool {
+        let n = self.norm;
+        let opens_sentence = s == 0 || marks::is_terminal(n[s - 1]) || marks::is_closer(n[s - 1]);
+        let name: Vec<char> = sp.name.chars().collect();
+        let again = || n.windows(name.len()).filter(|w| *w == &name[..]).count() > 1;
+        !sp.title.is_empty() || opens_sentence || again()
+    }
+
+    /// Would a name ending at `x` leave one transliteration character of it
+    /// behind, right before 的, punctuation or `lim` (韦德里|纳的讲话)?
+    fn orphan_translit(&self, x: usize, lim: usize) -> bool {
+        let n = self.norm;
+        let t = |q: usize| self.k.translit.contains(&n[q]);
+        x > 0 && x < lim && t(x) && t(x - 1) && (x + 1 >= lim || !Self::is_han(n[x + 1]) || n[x + 1] == '的')
     }
 
     /// The longest name [`Parser::leading_person`] reads before a predicate,

@@ -1,6 +1,7 @@
 //! “…”同济学生小刘急于……: a person named right after the quote, with no
 //! cue, speaks it (`adjacent_subject`).
 
+use crate::attribution::subject::leading_subject;
 use super::no_cue::{QuoteRule, Verdict};
 use super::Attribution;
 use crate::attribution::context::Context;
@@ -34,8 +35,8 @@ impl QuoteRule for AdjacentSubject {
         if a >= lim {
             return Verdict::Pass;
         }
-        match cx.p.parse_forward(a, lim) {
-            Some((sp, _))
+        match leading_subject(&cx.p, a, lim) {
+            Some(sp)
                 if sp.stype == SpeakerType::Person && !cx.u.k.role(Role::Reporter).contains(&sp.title) =>
             {
                 let f = Found::new(Kind::Direct, cx.span(q), Method::AdjacentSubject, cx.sentence(q.open))

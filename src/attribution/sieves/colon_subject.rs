@@ -1,6 +1,7 @@
 //! X……：“…” with no cue: the subject of the clause before the colon
 //! speaks (`colon_subject`); a pronoun subject is resolved.
 
+use crate::attribution::subject::leading_subject;
 use super::no_cue::{QuoteRule, Verdict};
 use super::Attribution;
 use crate::attribution::context::Context;
@@ -74,8 +75,7 @@ fn subject_at(cx: &Context, s: usize, e: usize) -> Option<Speaker> {
             _ => break,
         }
     }
-    p.parse_forward(s, e)
-        .map(|(sp, _)| sp)
+    leading_subject(p, s, e)
         .filter(|sp| sp.stype != SpeakerType::Document && !cx.u.k.role(Role::Reporter).contains(&sp.title))
 }
 
