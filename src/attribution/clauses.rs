@@ -3,9 +3,9 @@
 //! start, and the speaker before it (a name, a pronoun or lone surname
 //! resolved later, or a subject left out).
 
-use super::subject::leading_subject;
 use super::context::Context;
 use super::speaker::{Np, Speaker, SpeakerType};
+use super::subject::leading_subject;
 use super::{is_colon, is_comma, is_sentence_end, DocState, Found, Kind, Method};
 use crate::lexicon::{CueClass, Role};
 use crate::mentions::CueHit;

@@ -1023,6 +1023,7 @@ impl<'a> Parser<'a> {
             }
             if sp.stype == SpeakerType::Person
                 && sp.person.is_none()
+                && sp.title.is_empty()
                 && !(self.name_fits(&sp, x) && (cue - x <= 2 || self.name_attested(&sp, s)))
             {
                 continue;
@@ -1147,6 +1148,15 @@ impl<'a> Parser<'a> {
         let occurs =
             |w: &[char]| text.windows(w.len()).enumerate().filter(|(i, x)| *i != ns && *x == w).count();
         let translit = name.iter().all(|c| self.k.translit.contains(c));
+        // 华人重视, 武器核查: a surname and a common word are no name
+        let surname = (1..name.len()).rev().find(|&l| {
+            self.k.surnames.contains(&name[0]) && l == 1
+                || self.k.compound_surnames.contains_chars(&name[..l])
+        });
+        let given_ok = surname.is_some_and(|l| name[l..].iter().all(|c| self.k.given_name.contains(c)));
+        if !translit && !given_ok {
+            return false;
+        }
         match name.len() {
             // 谭量 of 谭量顺: a two-character name only when the unit writes it
             // again, and not always with the same character after it

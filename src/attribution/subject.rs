@@ -44,7 +44,10 @@ fn mention_ends_at(p: &Parser, s: usize, x: usize) -> bool {
         p.ents.get(q).is_some_and(|v| {
             v.iter().any(|&(end, k)| {
                 end == x
-                    && matches!(k, EntityKind::Org | EntityKind::Place | EntityKind::Source(_) | EntityKind::Title(_))
+                    && matches!(
+                        k,
+                        EntityKind::Org | EntityKind::Place | EntityKind::Source(_) | EntityKind::Title(_)
+                    )
             })
         })
     })

@@ -40,6 +40,7 @@ pub const FILES: &[FileSpec] = &[
     spec!("org_suffixes.tsv", ["suffix", "note"]),
     spec!("surnames.tsv", ["surname", "kind", "rank"]),
     spec!("translit.tsv", ["char", "note"]),
+    spec!("given_names.tsv", ["char", "note"]),
     spec!("people.tsv", ["name", "aliases", "title", "affiliation", "gender"]),
     spec!("t2s.tsv", ["trad", "simp"]),
     spec!("layout.tsv", ["name", "regex"]),
@@ -318,6 +319,20 @@ impl Lexicons {
                     sn_file,
                     r.line,
                     format!("surname {s:?} must have 1 to 4 characters"),
+                )),
+            }
+        }
+        let gn_file = names[idx("given_names.tsv")];
+        for r in &tables[idx("given_names.tsv")] {
+            let mut cs = r.get(0).chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => {
+                    k.given_name.insert(c);
+                }
+                _ => errs.push(LexiconError::new(
+                    gn_file,
+                    r.line,
+                    format!("{:?} is not one character", r.get(0)),
                 )),
             }
         }
@@ -648,6 +663,8 @@ pub struct Knowledge {
     pub surname_rank: HashMap<char, u32>,
     /// Characters of transliterated names.
     pub translit: CharSet,
+    /// Characters common in Chinese given names.
+    pub given_name: CharSet,
     /// Known people.
     pub people: Vec<Person>,
     /// Traditional to simplified, character by character.

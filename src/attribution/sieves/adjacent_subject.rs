@@ -1,12 +1,12 @@
 //! “…”同济学生小刘急于……: a person named right after the quote, with no
 //! cue, speaks it (`adjacent_subject`).
 
-use crate::attribution::subject::leading_subject;
 use super::no_cue::{QuoteRule, Verdict};
 use super::Attribution;
 use crate::attribution::context::Context;
 use crate::attribution::method::Method;
 use crate::attribution::speaker::SpeakerType;
+use crate::attribution::subject::leading_subject;
 use crate::attribution::{is_comma, Found, Kind};
 use crate::lexicon::Role;
 use crate::text::marks;

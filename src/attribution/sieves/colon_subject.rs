@@ -1,12 +1,12 @@
 //! X……：“…” with no cue: the subject of the clause before the colon
 //! speaks (`colon_subject`); a pronoun subject is resolved.
 
-use crate::attribution::subject::leading_subject;
 use super::no_cue::{QuoteRule, Verdict};
 use super::Attribution;
 use crate::attribution::context::Context;
 use crate::attribution::method::Method;
 use crate::attribution::speaker::{Speaker, SpeakerType};
+use crate::attribution::subject::leading_subject;
 use crate::attribution::{is_colon, Found, Kind};
 use crate::lexicon::Role;
 
