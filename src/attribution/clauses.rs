@@ -243,12 +243,20 @@ fn zero_anaphora(
     None
 }
 
-/// The subject of the sentence `[s, cs)`: of its clauses in order, the
+/// How many clauses of a sentence are read for its subject.
+const SUBJECT_CLAUSES: usize = 4;
+
+/// The subject of the sentence `[s, cs)`: of its first clauses in order, the
 /// first that opens with one (在春节即将到来之际，建设部近日召开……), connectives
 /// skipped.
 fn sentence_subject(cx: &Context, s: usize, cs: usize) -> Option<Speaker> {
     let mut start = s;
-    while start < cs {
+    // the subject stands in one of the first clauses (and a run-on
+    // sentence is not read again for every cue)
+    for _ in 0..SUBJECT_CLAUSES {
+        if start >= cs {
+            break;
+        }
         let mut end = start;
         while end < cs && !marks::is_clause_punct(cx.norm[end]) {
             end += 1;

@@ -1065,8 +1065,20 @@ impl<'a> Parser<'a> {
         let n = self.norm;
         let opens_sentence = s == 0 || marks::is_terminal(n[s - 1]) || marks::is_closer(n[s - 1]);
         let name: Vec<char> = sp.name.chars().collect();
-        let again = || n.windows(name.len()).filter(|w| *w == &name[..]).count() > 1;
+        let again = || self.written_elsewhere(&name, s) > 0;
         !sp.title.is_empty() || opens_sentence || again()
+    }
+
+    /// How far either side of a name its other writings are looked for
+    /// (characters): keeps the search linear in a run-on text.
+    const NAME_EVIDENCE: usize = 400;
+
+    /// How often `w` is written near `at` other than at `at` itself.
+    fn written_elsewhere(&self, w: &[char], at: usize) -> usize {
+        let n = self.norm;
+        let lo = at.saturating_sub(Self::NAME_EVIDENCE);
+        let hi = n.len().min(at + w.len() + Self::NAME_EVIDENCE);
+        n[lo..hi].windows(w.len()).enumerate().filter(|(i, x)| lo + i != at && *x == w).count()
     }
 
     /// Would a name ending at `x` leave one transliteration character of it
@@ -1145,8 +1157,7 @@ impl<'a> Parser<'a> {
         }) {
             return false;
         }
-        let occurs =
-            |w: &[char]| text.windows(w.len()).enumerate().filter(|(i, x)| *i != ns && *x == w).count();
+        let occurs = |w: &[char]| self.written_elsewhere(w, ns);
         let translit = name.iter().all(|c| self.k.translit.contains(c));
         // 华人重视, 武器核查: a surname and a common word are no name
         let surname = (1..name.len()).rev().find(|&l| {

@@ -4,7 +4,9 @@
 //! read the phrase at the start of a clause and leave the predicate.
 
 use super::speaker::{Parser, Speaker, SpeakerType};
+use crate::lexicon::Role;
 use crate::mentions::EntityKind;
+use crate::text::marks;
 
 /// The longest subject read before a predicate (characters).
 const LONGEST_SUBJECT: usize = 16;
@@ -14,7 +16,7 @@ const LONGEST_SUBJECT: usize = 16;
 /// an organisation, place, source noun or title the phrase ends with
 /// (建设部近日召开……, 与会专家纷纷……).
 pub(crate) fn leading_subject(p: &Parser, s: usize, e: usize) -> Option<Speaker> {
-    if s >= e {
+    if s >= e || opens_with_frame(p, s, e) {
         return None;
     }
     if let Some((sp, _)) = p.parse_forward(s, e) {
@@ -24,6 +26,13 @@ pub(crate) fn leading_subject(p: &Parser, s: usize, e: usize) -> Option<Speaker>
         return Some(sp);
     }
     leading_body(p, s, e)
+}
+
+/// Is the first clause of `[s, e)` a frame of time (会议结束后, 访问期间)
+/// rather than a clause with a subject? It ends with a frame word.
+fn opens_with_frame(p: &Parser, s: usize, e: usize) -> bool {
+    let end = (s..e).find(|&q| marks::is_clause_punct(p.norm[q])).unwrap_or(e);
+    end < e && p.word_before(s, end, Role::SpeechNounFrameEnd).is_some()
 }
 
 /// A subject that ends where a mention of a body or a described source

@@ -36,12 +36,12 @@ fn rule_cases() {
                 let w: Vec<&str> = want.split(" | ").collect();
                 q.kind == w[0] && q.text.starts_with(w[1]) && q.speaker == w[2] && q.method.starts_with(w[3])
             })
-            && c.title.as_ref().is_none_or(|t| got.first().is_some_and(|q| &q.title == t))
-            && c.affiliation.as_ref().is_none_or(|t| got.first().is_some_and(|q| &q.affiliation == t))
-            && c.speaker_type.as_ref().is_none_or(|t| got.first().is_some_and(|q| &q.speaker_type == t));
+            && c.title.as_ref().is_none_or(|t| got.last().is_some_and(|q| &q.title == t))
+            && c.affiliation.as_ref().is_none_or(|t| got.last().is_some_and(|q| &q.affiliation == t))
+            && c.speaker_type.as_ref().is_none_or(|t| got.last().is_some_and(|q| &q.speaker_type == t));
         if !ok {
             let first = got
-                .first()
+                .last()
                 .map(|q| format!("title={} affiliation={} type={}", q.title, q.affiliation, q.speaker_type));
             failures.push(format!("{}:\n  want {:?}\n  got  {:?}\n  {:?}", c.name, c.rows, got_rows, first));
         }

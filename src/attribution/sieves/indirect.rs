@@ -41,7 +41,7 @@ impl Sieve for Indirect {
                 }
                 continue;
             }
-            if !opens_clause(cx, st, s) {
+            if !opens_clause(cx, st, s) || wraps_a_speaker(cx, &st.clauses, ci, s) {
                 continue;
             }
             let mut e = clause_end(cx, &st.clauses, ci, s);
@@ -105,6 +105,19 @@ fn opens_clause(cx: &Context, st: &Attribution, s: usize) -> bool {
             })
     });
     !only_quote
+}
+
+/// Do the words after clause `ci`, starting at `s`, hold in their first
+/// clause another cue that introduces words (电台报道，哈梅内伊在会上说，……;
+/// 张三批评李四说：“……”)? Then that cue reports them, not the one before.
+fn wraps_a_speaker(cx: &Context, clauses: &[Clause], ci: usize, s: usize) -> bool {
+    let first_end = (s..cx.n).find(|&q| marks::is_clause_punct(cx.norm[q]) || !cx.outside(q)).unwrap_or(cx.n);
+    clauses.iter().skip(ci + 1).take_while(|c2| c2.hit.start < first_end).any(|c2| {
+        // a cue that introduces words with its punctuation (说：, 说，), not
+        // one that governs a quote (阐述“……”)
+        let introduces = matches!(c2.after, After::Colon | After::Comma);
+        c2.hit.start > s && c2.speaker.is_some() && introduces && c2.class != CueClass::Noun
+    })
 }
 
 /// Where the reported clause of clause `ci`, starting at `s`, ends: the
@@ -213,6 +226,12 @@ fn partials(cx: &Context, st: &mut Attribution, c: &Clause, s: usize, e: usize) 
 #[cfg(test)]
 mod tests {
     use crate::attribution::testing::rows;
+
+    #[test]
+    fn a_report_that_wraps_another_speaker_gives_way_to_it() {
+        let got = rows("电台报道，部长王立新在会上说，明年的预算将增加一成。");
+        assert_eq!(got, ["indirect | 明年的预算将增加一成 | 王立新 | indirect"]);
+    }
 
     #[test]
     fn reported_clause_after_a_comma() {
