@@ -2,6 +2,7 @@
 //! runs the pipeline over one text: layout → quote spans → mentions →
 //! attribution → themes and stance → records.
 
+use crate::attribution::registry::Registry;
 use crate::attribution::{later_person, Carry, DocState, Found, Kind, Speaker, SpeakerType, Unit as AUnit};
 use crate::error::Error;
 use crate::lexicon::{Knowledge, Lexicons};
@@ -16,7 +17,6 @@ use crate::text::utf8_len;
 use crate::themes::{Engine, Hits, Scanner};
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
 /// Characters of an article read for its dominant theme.
 const ARTICLE_LEAD_CHARS: usize = 1500;
@@ -107,51 +107,6 @@ struct Page {
     orig: Vec<char>,
     norm: Vec<char>,
     articles: Vec<Article>,
-}
-
-/// The people quoted in one article, for carrying a title or affiliation
-/// from one quote to the next.
-#[derive(Default)]
-struct Registry {
-    info: HashMap<String, (String, String)>,
-    names: Vec<String>,
-    /// Each name, with its index in `names`.
-    exact: HashMap<String, usize>,
-    /// Each part of a name after a `·` (阿布德哈利乌勒 of
-    /// 贝里克·阿布德哈利乌勒), with the index of the first name it ends.
-    tails: HashMap<String, usize>,
-}
-
-impl Registry {
-    /// Canonical key for a person name: unify 贝里克·阿布德哈利乌勒 and
-    /// 阿布德哈利乌勒. The first name registered that equals `key`, ends
-    /// with `·key`, or that `key` ends with (after a `·`) wins.
-    fn key(&mut self, key: &str) -> String {
-        let after_dots = |s: &str| -> Vec<(usize, usize)> {
-            s.match_indices('·').map(|(p, d)| (p + d.len(), s.len())).collect()
-        };
-        let mut first: Option<usize> = None;
-        let mut consider = |i: Option<&usize>| {
-            if let Some(&i) = i {
-                first = Some(first.map_or(i, |f| f.min(i)));
-            }
-        };
-        consider(self.exact.get(key));
-        consider(self.tails.get(key));
-        for (a, b) in after_dots(key) {
-            consider(self.exact.get(&key[a..b]));
-        }
-        if let Some(i) = first {
-            return self.names[i].clone();
-        }
-        let i = self.names.len();
-        self.names.push(key.to_string());
-        self.exact.entry(key.to_string()).or_insert(i);
-        for (a, b) in after_dots(key) {
-            self.tails.entry(key[a..b].to_string()).or_insert(i);
-        }
-        key.to_string()
-    }
 }
 
 impl Tagger {
@@ -588,19 +543,11 @@ impl Tagger {
             Some(sp) => (sp.text.clone(), sp.key.clone(), sp.stype, sp.title.clone(), sp.affiliation.clone()),
             None => (String::new(), String::new(), SpeakerType::Unknown, String::new(), String::new()),
         };
+        let mut speaker = speaker;
         if stype == SpeakerType::Person {
-            speaker_id = reg.key(&speaker_id);
-            let e = reg.info.entry(speaker_id.clone()).or_default();
-            if title.is_empty() {
-                title = e.0.clone();
-            } else if e.0.is_empty() {
-                e.0 = title.clone();
-            }
-            if affiliation.is_empty() {
-                affiliation = e.1.clone();
-            } else if e.1.is_empty() {
-                e.1 = affiliation.clone();
-            }
+            let r = reg.person(&self.k, &speaker, &speaker_id, &title);
+            (speaker, speaker_id) = (r.name, r.key);
+            reg.carry(&speaker_id, &mut title, &mut affiliation);
         }
         let cue_text: String = f.cue.map(|(a, b)| orig[a..b].iter().collect()).unwrap_or_default();
         // themes and stance
@@ -668,24 +615,5 @@ impl Tagger {
             cue_span: f.cue.map(|(a, b)| gspan(a, b)),
             evidence,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Registry;
-
-    #[test]
-    fn registry_unifies_a_full_name_and_its_last_part_either_way() {
-        let mut r = Registry::default();
-        assert_eq!(r.key("贝里克·阿布德哈利乌勒"), "贝里克·阿布德哈利乌勒");
-        assert_eq!(r.key("阿布德哈利乌勒"), "贝里克·阿布德哈利乌勒");
-        assert_eq!(r.key("王明"), "王明");
-        assert_eq!(r.key("约翰·王明"), "王明");
-        // the first name registered wins when several fit
-        assert_eq!(r.key("A·B·C"), "A·B·C");
-        assert_eq!(r.key("B·C"), "A·B·C");
-        assert_eq!(r.key("C"), "A·B·C");
-        assert_eq!(r.key("王"), "王");
     }
 }

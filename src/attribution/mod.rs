@@ -22,6 +22,7 @@ mod clauses;
 mod context;
 mod coref;
 pub mod method;
+pub(crate) mod registry;
 mod sieves;
 pub mod speaker;
 mod subject;
