@@ -5,15 +5,34 @@ use super::{Parser, Speaker, SpeakerType};
 use crate::lexicon::Role;
 use crate::mentions::EntityKind;
 
+/// A dot joining the parts of a foreign name (·, -).
+fn is_name_dot(c: char) -> bool {
+    matches!(c, '·' | '•' | '・' | '‧' | '-' | '－')
+}
+
 impl Parser<'_> {
     /// A name that no lexicon lists, starting at `p`: a transliterated name
     /// (with or without ·) or a Chinese surname with one or two characters.
     pub fn name_like(&self, p: usize, lim: usize, after_title: bool) -> Option<usize> {
+        if let Some(l) = self.transliterated_name(p, lim, after_title) {
+            return Some(l);
+        }
+        // 常务副……: a title modifier is not a surname and a given name
+        if self.word_at(p, lim, Role::TitleModifier).is_some_and(|l| l >= 2) {
+            return None;
+        }
+        if self.familiar_name(p, lim) {
+            return Some(2);
+        }
+        self.chinese_name(p, lim, after_title)
+    }
+
+    /// A run of transliteration characters (joined by dots) at `p`: of
+    /// three characters ending at a boundary, or of two right after a title.
+    fn transliterated_name(&self, p: usize, lim: usize, after_title: bool) -> Option<usize> {
         let n = self.norm;
-        let dot = |c: char| matches!(c, '·' | '•' | '・' | '‧' | '-' | '－');
-        // transliterated
         let mut q = p;
-        while q < lim && (self.k.translit.contains(&n[q]) || (q > p && dot(n[q]) && q + 1 < lim)) {
+        while q < lim && (self.k.translit.contains(&n[q]) || (q > p && is_name_dot(n[q]) && q + 1 < lim)) {
             if q > p
                 && (self.word_at(q, lim, Role::ModifierStart).is_some()
                     || self.word_at(q, lim, Role::Adverb).is_some())
@@ -24,44 +43,45 @@ impl Parser<'_> {
             q += 1;
         }
         let tl = q - p;
-        if tl >= 2
-            && !dot(n[q - 1])
-            && ((tl >= 3 || after_title) && self.boundary(q, lim) || (after_title && tl >= 3))
-        {
-            return Some(tl);
-        }
-        // 常务副……: a title modifier is not a surname and a given name
-        if self.word_at(p, lim, Role::TitleModifier).is_some_and(|l| l >= 2) {
-            return None;
-        }
-        // 小刘, 老王: a familiar prefix and a surname
-        if p + 2 <= lim
+        let fits = tl >= 2
+            && !is_name_dot(n[q - 1])
+            && ((tl >= 3 || after_title) && self.boundary(q, lim) || (after_title && tl >= 3));
+        fits.then_some(tl)
+    }
+
+    /// 小刘, 老王: a familiar prefix and a surname at `p`.
+    fn familiar_name(&self, p: usize, lim: usize) -> bool {
+        p + 2 <= lim
             && self.char_is(p, Role::NamePrefix)
-            && self.k.surnames.contains(&n[p + 1])
+            && self.k.surnames.contains(&self.norm[p + 1])
             && self.boundary(p + 2, lim)
-        {
-            return Some(2);
-        }
-        // Chinese: surname + 1–2
+    }
+
+    /// Length of the surname at `p`: a compound one (欧阳) or one character.
+    fn surname_len(&self, p: usize, lim: usize) -> Option<usize> {
+        let n = self.norm;
         let compound =
             (2..=4).rev().find(|&l| p + l <= lim && self.k.compound_surnames.contains_chars(&n[p..p + l]));
-        let sl = if let Some(l) = compound {
-            l
-        } else if self.k.surnames.contains(&n[p]) {
-            1
-        } else {
-            return None;
-        };
-        let given_ok = |q: usize| {
-            q < lim
-                && Self::is_han(n[q])
-                && self.word_at(q, lim, Role::ModifierStart).is_none()
-                && self.word_at(q, lim, Role::CueTail).is_none()
-                && !self.char_is(q, Role::NotInName)
-        };
+        compound.or_else(|| self.k.surnames.contains(&n[p]).then_some(1))
+    }
+
+    /// May the character at `q` be part of a given name?
+    fn given_name_char(&self, q: usize, lim: usize) -> bool {
+        q < lim
+            && Self::is_han(self.norm[q])
+            && self.word_at(q, lim, Role::ModifierStart).is_none()
+            && self.word_at(q, lim, Role::CueTail).is_none()
+            && !self.char_is(q, Role::NotInName)
+    }
+
+    /// A Chinese surname and a given name of one or two characters at
+    /// `p`, the longer first, not a common word (商品), ending at a boundary
+    /// (or, right after a title, of two given characters).
+    fn chinese_name(&self, p: usize, lim: usize, after_title: bool) -> Option<usize> {
+        let sl = self.surname_len(p, lim)?;
         let mut cands = Vec::new();
-        if given_ok(p + sl) {
-            if given_ok(p + sl + 1) {
+        if self.given_name_char(p + sl, lim) {
+            if self.given_name_char(p + sl + 1, lim) {
                 cands.push(sl + 2);
             }
             cands.push(sl + 1);
@@ -92,7 +112,7 @@ impl Parser<'_> {
     pub(super) fn foreign_after_title(&self, p: usize, lim: usize) -> Option<usize> {
         let n = self.norm;
         let mut q = p;
-        while q < lim && (Self::is_han(n[q]) || matches!(n[q], '·' | '•' | '・' | '‧' | '-' | '－')) {
+        while q < lim && (Self::is_han(n[q]) || is_name_dot(n[q])) {
             if q > p
                 && (self.word_at(q, lim, Role::ModifierStart).is_some()
                     || self.word_at(q, lim, Role::Adverb).is_some())
@@ -106,11 +126,9 @@ impl Parser<'_> {
             return None;
         }
         let run = &n[p..q];
-        let dots = run.iter().filter(|c| matches!(c, '·' | '•' | '・' | '‧' | '-' | '－')).count();
+        let dots = run.iter().filter(|&&c| is_name_dot(c)).count();
         let tl = run.iter().filter(|c| self.k.translit.contains(c)).count();
-        if (dots > 0 && !matches!(run[l - 1], '·' | '•' | '・' | '‧' | '-' | '－'))
-            || (l >= 3 && tl * 10 >= (l - dots) * 6)
-        {
+        if (dots > 0 && !is_name_dot(run[l - 1])) || (l >= 3 && tl * 10 >= (l - dots) * 6) {
             Some(l)
         } else {
             None
@@ -182,4 +200,46 @@ impl Parser<'_> {
     /// The longest name [`Parser::leading_person`] reads before a predicate,
     /// with its title (characters).
     pub(super) const LONGEST_LEADING_NAME: usize = 12;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::testing::{speaker_line, with_parser};
+
+    /// [`super::Parser::name_like`] over the whole of `text`.
+    fn name(text: &str, after_title: bool) -> Option<usize> {
+        with_parser(text, |p| p.name_like(0, p.norm.len(), after_title))
+    }
+
+    #[test]
+    fn a_surname_and_a_given_name() {
+        assert_eq!(name("王小明", false), Some(3));
+        assert_eq!(name("欧阳小明", false), Some(4));
+    }
+
+    #[test]
+    fn a_familiar_prefix_and_a_surname() {
+        assert_eq!(name("小刘", false), Some(2));
+    }
+
+    #[test]
+    fn a_transliterated_name_with_a_dot() {
+        assert_eq!(name("卡洛斯·桑塔纳", false), Some(7));
+        // a dot at the end is no part of the name
+        assert_eq!(name("卡洛斯·", false), Some(3));
+    }
+
+    #[test]
+    fn two_transliteration_characters_only_after_a_title() {
+        assert_eq!(name("卡洛", false), None);
+        assert_eq!(name("卡洛", true), Some(2));
+    }
+
+    #[test]
+    fn a_leading_person_before_a_predicate() {
+        let got = with_parser("局长王小明刚到现场", |p| {
+            p.leading_person(0, 9).map(|(sp, e)| (speaker_line(&sp), e))
+        });
+        assert_eq!(got, Some(("王小明 | 王小明 | 局长 |  | person".to_string(), 5)));
+    }
 }

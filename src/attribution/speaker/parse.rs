@@ -367,7 +367,10 @@ mod tests {
 
     #[test]
     fn a_publication_before_a_reporter_is_the_affiliation() {
-        assert_eq!(line("《山城晚报》记者李青"), ("李青 | 李青 | 记者 | 《山城晚报》 | person".to_string(), 10));
+        assert_eq!(
+            line("《山城晚报》记者李青"),
+            ("李青 | 李青 | 记者 | 《山城晚报》 | person".to_string(), 10)
+        );
     }
 
     #[test]

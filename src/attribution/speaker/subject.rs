@@ -29,23 +29,58 @@ impl Parser<'_> {
 
     /// The speaker in front of a cue at `cue` whose clause starts at `cs`.
     pub fn before_cue(&self, cs: usize, cue: usize) -> Np {
-        let n = self.norm;
         // a clause far longer than any speaker phrase: only a phrase after
         // 是/的 close to the cue can be the speaker (keeps the work bounded)
         if cue - cs.min(cue) > NP_WINDOW {
-            let lo = cue - NP_WINDOW;
-            for st in (lo + 1..cue).filter(|&x| matches!(n[x - 1], '是' | '的')) {
-                if let Some((sp, end)) = self.parse_forward(st, cue) {
-                    if self.gap_ok(end, cue) {
-                        return Np::Found(sp, end);
-                    }
+            let starts = (cue - NP_WINDOW + 1..cue).filter(|&x| self.opens_after_copula(x));
+            return self.phrase_reaching_cue(starts, cue).map_or(Np::Invalid, |(sp, end)| Np::Found(sp, end));
+        }
+        let (s, report, citation) = self.skip_openers(cs, cue);
+        if self.only_adverbs(s, cue) {
+            return Np::Empty { report, citation };
+        }
+        let s = self.skip_leading_adverbs(s, cue);
+        if let Some((sp, end)) = self.before_manner_word(s, cue) {
+            return Np::Found(sp, end);
+        }
+        let starts = std::iter::once(s).chain((s + 1..cue).filter(|&x| self.opens_after_copula(x)));
+        if let Some((sp, end)) = self.phrase_reaching_cue(starts, cue) {
+            return Np::Found(sp, end);
+        }
+        match self.subject_before_predicate(s, cue) {
+            Some((sp, end)) => Np::Found(sp, end),
+            None => Np::Invalid,
+        }
+    }
+
+    /// Does a phrase open at `x`, right after 是 or 的?
+    fn opens_after_copula(&self, x: usize) -> bool {
+        matches!(self.norm[x - 1], '是' | '的')
+    }
+
+    /// The first phrase opening at one of `starts` with only a modifier or
+    /// an adverb ([`Parser::gap_ok`]) between it and the cue.
+    fn phrase_reaching_cue(
+        &self,
+        starts: impl Iterator<Item = usize>,
+        cue: usize,
+    ) -> Option<(Speaker, usize)> {
+        for st in starts {
+            if let Some((sp, end)) = self.parse_forward(st, cue) {
+                if self.gap_ok(end, cue) {
+                    return Some((sp, end));
                 }
             }
-            return Np::Invalid;
         }
-        let mut s = cs;
-        let mut report = false;
-        let mut citation = false;
+        None
+    }
+
+    /// Skips what opens a clause before its subject (spaces and dashes,
+    /// 正如, 据, connectives, a date): where the subject may start, and
+    /// whether 据 (`report`) or 正如 (`citation`) opened the clause.
+    fn skip_openers(&self, cs: usize, cue: usize) -> (usize, bool, bool) {
+        let n = self.norm;
+        let (mut s, mut report, mut citation) = (cs, false, false);
         loop {
             while s < cue && (n[s].is_whitespace() || matches!(n[s], '…' | '—' | '“' | '”')) {
                 s += 1;
@@ -71,23 +106,26 @@ impl Parser<'_> {
                 s += l; // 26日崔永元……倡议: a date opening the clause is not the speaker
                 continue;
             }
-            break;
+            return (s, report, citation);
         }
-        // only adverbs left?
+    }
+
+    /// Is `[s, cue)` nothing but adverbs and connectives (the subject is
+    /// left out)?
+    fn only_adverbs(&self, s: usize, cue: usize) -> bool {
         let mut q = s;
         while q < cue {
-            if let Some(l) =
-                self.word_at(q, cue, Role::Adverb).or_else(|| self.word_at(q, cue, Role::Connective))
-            {
-                q += l;
-            } else {
-                break;
+            match self.word_at(q, cue, Role::Adverb).or_else(|| self.word_at(q, cue, Role::Connective)) {
+                Some(l) => q += l,
+                None => break,
             }
         }
-        if q >= cue {
-            return Np::Empty { report, citation };
-        }
-        // leading adverbs (也有专家指出): skip them unless they start a name
+        q >= cue
+    }
+
+    /// Leading adverbs (也有专家指出) are skipped unless they start a name
+    /// or a longer title modifier (常务副市长): where the subject starts.
+    fn skip_leading_adverbs(&self, s: usize, cue: usize) -> usize {
         let mut s2 = s;
         while let Some(l) = self.word_at(s2, cue, Role::Adverb) {
             if self.mention(s2, cue).is_some() {
@@ -99,34 +137,28 @@ impl Parser<'_> {
             }
             s2 += l;
         }
-        let s = s2;
-        // 这位妇女肯定地说: a manner word with 地 right before the cue ends
-        // the speaker phrase (the run would otherwise swallow it)
-        if cue >= 2 && n[cue - 1] == '地' {
-            for l in 2..=4 {
-                let ms = cue - 1 - l.min(cue - 1);
-                if ms <= s {
-                    break;
-                }
-                if let Some((sp, end)) = self.parse_forward(s, ms) {
-                    if end == ms {
-                        return Np::Found(sp, end);
-                    }
+        s2
+    }
+
+    /// 这位妇女肯定地说: a manner word of 2–4 characters with 地 right
+    /// before the cue ends the speaker phrase opening at `s` (the run would
+    /// otherwise swallow it).
+    fn before_manner_word(&self, s: usize, cue: usize) -> Option<(Speaker, usize)> {
+        if cue < 2 || self.norm[cue - 1] != '地' {
+            return None;
+        }
+        for l in 2..=4 {
+            let ms = cue - 1 - l.min(cue - 1);
+            if ms <= s {
+                break;
+            }
+            if let Some((sp, end)) = self.parse_forward(s, ms) {
+                if end == ms {
+                    return Some((sp, end));
                 }
             }
         }
-        let starts = std::iter::once(s).chain((s + 1..cue).filter(|&x| matches!(n[x - 1], '是' | '的')));
-        for st in starts {
-            if let Some((sp, end)) = self.parse_forward(st, cue) {
-                if self.gap_ok(end, cue) {
-                    return Np::Found(sp, end);
-                }
-            }
-        }
-        match self.subject_before_predicate(s, cue) {
-            Some((sp, end)) => Np::Found(sp, end),
-            None => Np::Invalid,
-        }
+        None
     }
 
     /// The longest stretch of predicate between a clause's subject and its
@@ -340,5 +372,66 @@ impl Parser<'_> {
             span,
             person: None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::testing::{speaker_line, with_parser};
+    use crate::attribution::Np;
+
+    /// What [`super::Parser::before_cue`] finds before the last `cue` in `text`.
+    fn before(text: &str, cue: &str) -> String {
+        let at = text[..text.rfind(cue).expect("the cue")].chars().count();
+        with_parser(text, |p| match p.before_cue(0, at) {
+            Np::Found(sp, end) => format!("{} @{end}", speaker_line(&sp)),
+            Np::Empty { report, citation } => format!("empty report={report} citation={citation}"),
+            Np::Invalid => "invalid".to_string(),
+        })
+    }
+
+    #[test]
+    fn a_name_right_before_the_cue() {
+        assert_eq!(before("王小明表示", "表示"), "王小明 | 王小明 |  |  | person @3");
+    }
+
+    #[test]
+    fn a_modifier_may_stand_between_speaker_and_cue() {
+        assert_eq!(before("王小明在会上表示", "表示"), "王小明 | 王小明 |  |  | person @3");
+    }
+
+    #[test]
+    fn openers_and_a_date_are_skipped() {
+        assert_eq!(before("同时，26日王小明表示", "表示"), "invalid");
+        assert_eq!(before("26日王小明表示", "表示"), "王小明 | 王小明 |  |  | person @6");
+    }
+
+    #[test]
+    fn adverbs_alone_leave_the_subject_out() {
+        assert_eq!(before("同时还表示", "表示"), "empty report=false citation=false");
+        assert_eq!(before("据介绍", "介绍"), "empty report=true citation=false");
+    }
+
+    #[test]
+    fn a_manner_word_with_de_ends_the_phrase() {
+        assert_eq!(before("几位老人高兴地说", "说"), "几位老人 |  |  |  | group @4");
+    }
+
+    #[test]
+    fn a_subject_before_its_own_predicate() {
+        assert_eq!(before("王小明得知消息后表示", "表示"), "王小明 | 王小明 |  |  | person @3");
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_quantifier() {
+        assert_eq!(
+            before("一位不愿透露姓名的工程师说", "说"),
+            "一位不愿透露姓名的工程师 |  | 工程师 |  | anonymous @12"
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_that_gives_a_name() {
+        assert_eq!(before("一位叫多吉的工程师说", "说"), "多吉 | 多吉 | 工程师 |  | person @9");
     }
 }
