@@ -156,8 +156,8 @@ impl Parser<'_> {
         if let Some(i) = t.rfind('、') {
             t = t[i + '、'.len_utf8()..].to_string();
         }
-        if let Some(i) = t.rfind('的') {
-            t = t[i + '的'.len_utf8()..].to_string();
+        if let Some(i) = t.rfind(|c| self.is_role_char(c, Role::Attributive)) {
+            t = t[i + t[i..].chars().next().map_or(1, char::len_utf8)..].to_string();
         }
         self.without_trailing_conjunction(t)
     }
@@ -165,14 +165,18 @@ impl Parser<'_> {
     /// A trailing conjunction (中国和) is dropped, not the end of a place
     /// (埃及); the lexicon is searched only when one is there.
     fn without_trailing_conjunction(&self, t: String) -> String {
-        let conjunctions = ['和', '与', '及'];
-        if t.ends_with(conjunctions)
-            && !self.k.places.iter().chain(&self.k.orgs).any(|p| t.ends_with(p.as_str()))
+        let conjunctions = self.k.role(Role::TrailingConjunction);
+        let trailing =
+            |t: &str| conjunctions.iter().find(|c| !c.is_empty() && t.ends_with(c.as_str())).map(String::len);
+        if trailing(&t).is_none() || self.k.places.iter().chain(&self.k.orgs).any(|p| t.ends_with(p.as_str()))
         {
-            t.trim_end_matches(conjunctions).to_string()
-        } else {
-            t
+            return t;
         }
+        let mut t = t;
+        while let Some(l) = trailing(&t) {
+            t.truncate(t.len() - l);
+        }
+        t
     }
 
     /// The affiliation in the body before `e` (empty when none is written).
@@ -187,15 +191,7 @@ impl Parser<'_> {
     /// Does the body `[body, end)` name several places or bodies (中国和,
     /// 各, 中亚五国), making its source a group?
     fn plural_affiliation(&self, body: usize, end: usize) -> bool {
-        let t: String = self.norm[body..end].iter().collect();
-        t.contains('和')
-            || t.contains('与')
-            || t.contains('及')
-            || t.contains('、')
-            || t.contains('各')
-            || t.contains("五国")
-            || t.contains("六国")
-            || t.contains("国家")
+        (body..end).any(|q| self.word_at(q, end, Role::PluralAffiliation).is_some())
     }
 
     /// Is the quantifier of the phrase a group's (多位, 一些)?
@@ -333,8 +329,7 @@ impl Parser<'_> {
         if !self.is_person_description(*us, *ue, ph.quant) {
             return None;
         }
-        let t = self.norm[*us..*ue].iter().collect::<String>();
-        let stype = if t.ends_with('们') || self.group_quant(ph) {
+        let stype = if self.char_is(*ue - 1, Role::PluralSuffix) || self.group_quant(ph) {
             SpeakerType::Group
         } else {
             SpeakerType::Anonymous

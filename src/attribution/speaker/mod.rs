@@ -141,6 +141,13 @@ impl<'a> Parser<'a> {
         q < self.norm.len() && self.words.at(q, q + 1, role) == Some(1)
     }
 
+    /// Is `c` a one-character word of `role` (for text read off the
+    /// original, not through the unit's word index)?
+    fn is_role_char(&self, c: char, role: Role) -> bool {
+        self.k.role(role).contains(c.encode_utf8(&mut [0; 4]) as &str)
+    }
+
+    /// The original text of `[s, e)`.
     fn text(&self, s: usize, e: usize) -> String {
         self.orig[s..e].iter().collect()
     }

@@ -180,7 +180,8 @@ impl Parser<'_> {
         let n = self.norm;
         let hi = lim.min(s + Self::LONGEST_LEADING_NAME + 1);
         for x in (s + 2..hi).rev() {
-            if matches!(n[x], '的' | '之' | '、')
+            if self.char_is(x, Role::Nominalizer)
+                || n[x] == '、'
                 || (self.k.translit.contains(&n[x]) && self.k.translit.contains(&n[x - 1]))
             {
                 continue;

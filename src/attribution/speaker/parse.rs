@@ -207,7 +207,7 @@ impl Parser<'_> {
         if self.surname_title(w, lim) {
             return Step::Done;
         }
-        if matches!(c, '、' | '和' | '与' | '及' | '暨' | '兼') && !w.parts.is_empty() && p + 1 < lim {
+        if self.char_is(p, Role::Conjunction) && !w.parts.is_empty() && p + 1 < lim {
             w.parts.push(Part::Conn);
             w.p += 1;
             return Step::Next;
@@ -323,7 +323,7 @@ impl Parser<'_> {
     fn finish(&self, s: usize, body: usize, mut w: Walk, lim: usize) -> Option<(Speaker, usize)> {
         let p = w.p;
         if let Some(Part::Name(..)) = w.parts.last() {
-            if p < lim && self.norm[p] == '等' {
+            if p < lim && self.char_is(p, Role::ListEnd) {
                 let t = self.text(s, p + 1);
                 let sp = Speaker::described(t, SpeakerType::Group, (s, p + 1));
                 return Some((sp, p + 1));

@@ -55,7 +55,7 @@ impl Parser<'_> {
 
     /// Does a phrase open at `x`, right after 是 or 的?
     fn opens_after_copula(&self, x: usize) -> bool {
-        matches!(self.norm[x - 1], '是' | '的')
+        self.char_is(x - 1, Role::Copula) || self.char_is(x - 1, Role::Attributive)
     }
 
     /// The first phrase opening at one of `starts` with only a modifier or
@@ -144,7 +144,7 @@ impl Parser<'_> {
     /// before the cue ends the speaker phrase opening at `s` (the run would
     /// otherwise swallow it).
     fn before_manner_word(&self, s: usize, cue: usize) -> Option<(Speaker, usize)> {
-        if cue < 2 || self.norm[cue - 1] != '地' {
+        if cue < 2 || !self.char_is(cue - 1, Role::Adverbial) {
             return None;
         }
         for l in 2..=4 {
@@ -250,7 +250,7 @@ impl Parser<'_> {
     /// names no person, pronoun or title.
     pub(super) fn predicate_gap(&self, a: usize, b: usize) -> bool {
         let n = self.norm;
-        if matches!(n[a], '的' | '之' | '、') || !Self::is_han(n[a]) {
+        if self.char_is(a, Role::Nominalizer) || n[a] == '、' || !Self::is_han(n[a]) {
             return false;
         }
         !(a..b).any(|q| {
@@ -285,8 +285,8 @@ impl Parser<'_> {
             || self.word_at(a, b, Role::ModifierStart).is_some()
             || self.word_at(a, b, Role::Adverb).is_some()
             || self.word_at(a, b, Role::Addressee).is_some()
-            || n[b - 1] == '地'
-            || (n[b - 1] == '的' && self.word_at(a, b, Role::ModifierStart).is_some())
+            || self.char_is(b - 1, Role::Adverbial)
+            || (self.char_is(b - 1, Role::Attributive) && self.word_at(a, b, Role::ModifierStart).is_some())
     }
 
     /// The longest relative clause before a described source (characters).
@@ -310,8 +310,10 @@ impl Parser<'_> {
         };
         let body = quant.1;
         let reach = lim.min(body + Self::RELATIVE_CLAUSE);
-        let de =
-            (body..reach).take_while(|&q| !marks::is_clause_punct(n[q])).filter(|&q| n[q] == '的').last()?;
+        let de = (body..reach)
+            .take_while(|&q| !marks::is_clause_punct(n[q]))
+            .filter(|&q| self.char_is(q, Role::Attributive))
+            .last()?;
         // the clause speaks of no one else (该奖项由她的恩师……)
         let other = (body..de).any(|q| {
             self.ents.get(q).is_some_and(|v| {
