@@ -416,4 +416,12 @@ mod tests {
     fn a_byline_in_brackets_is_no_affiliation() {
         assert_eq!(line("（记者李青）教育局局长王小明"), "王小明 | 王小明 | 局长 | 教育局 | person");
     }
+
+    #[test]
+    fn a_trailing_conjunction_is_dropped_but_not_a_place_ending() {
+        use crate::attribution::testing::with_parser;
+        assert_eq!(with_parser("教育局和", |p| p.affil_text(0, 4)), "教育局");
+        assert_eq!(with_parser("埃及", |p| p.affil_text(0, 2)), "埃及");
+        assert_eq!(with_parser("（记者李青）教育局的", |p| p.affil_text(0, 10)), "");
+    }
 }
