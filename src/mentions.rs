@@ -88,11 +88,11 @@ pub struct Matchers {
     /// `entity_kinds.len()` are entities, the rest function words.
     both: AhoCorasick,
     entity_kinds: Vec<EntityKind>,
-    word_masks: Vec<u32>,
+    word_masks: Vec<RoleMask>,
     /// Role masks of one-character function words (了, 在, 他 …), by
     /// code point of the Basic Multilingual Plane: a table look-up per
     /// character instead of an automaton match per occurrence.
-    single: Box<[u32]>,
+    single: Box<[RoleMask]>,
 }
 
 /// Function-word hits of one unit, indexed by start and by end, so a rule
@@ -101,15 +101,21 @@ pub struct Matchers {
 /// words are grouped by start and by end.
 #[derive(Debug, Clone, Default)]
 pub struct WordIndex {
-    single: Vec<u32>,
-    by_start: Vec<(u32, u32, u32)>,
+    single: Vec<RoleMask>,
+    by_start: Vec<(u32, u32, RoleMask)>,
     start_at: Vec<u32>,
-    by_end: Vec<(u32, u32, u32)>,
+    by_end: Vec<(u32, u32, RoleMask)>,
     end_at: Vec<u32>,
 }
 
+/// The roles of a function word, one bit per [`Role`].
+pub type RoleMask = u64;
+
+// every role has a bit in a mask
+const _: () = assert!(Role::COUNT <= RoleMask::BITS as usize);
+
 /// The bit of a role in a word mask.
-pub fn role_bit(r: Role) -> u32 {
+pub fn role_bit(r: Role) -> RoleMask {
     1 << (r as u32)
 }
 
@@ -211,13 +217,13 @@ impl Matchers {
         for w in k.role(Role::PronounGroup) {
             add(w, EntityKind::PronounGroup);
         }
-        let mut wmap: std::collections::BTreeMap<&str, u32> = std::collections::BTreeMap::new();
+        let mut wmap: std::collections::BTreeMap<&str, RoleMask> = std::collections::BTreeMap::new();
         for (role, set) in &k.words {
             for w in set {
                 *wmap.entry(w.as_str()).or_default() |= role_bit(*role);
             }
         }
-        let mut single = vec![0u32; 0x10000].into_boxed_slice();
+        let mut single: Box<[RoleMask]> = vec![0; 0x10000].into_boxed_slice();
         let mut word_masks = Vec::new();
         for (w, mask) in &wmap {
             let mut cs = w.chars();
@@ -243,7 +249,7 @@ impl Matchers {
     pub fn scan(&self, text: &str, b2c: &ByteToChar, n: usize) -> (Mentions, WordIndex) {
         let ne = self.entity_kinds.len();
         let mut ents: Vec<(usize, usize, EntityKind)> = Vec::new();
-        let mut words: Vec<(u32, u32, u32)> = Vec::new();
+        let mut words: Vec<(u32, u32, RoleMask)> = Vec::new();
         for m in self.both.find_overlapping_iter(text) {
             let p = m.pattern().as_usize();
             let (s, e) = (b2c.at(m.start()), b2c.at(m.end()));
@@ -257,7 +263,7 @@ impl Matchers {
         (Self::mentions(ents, n), Self::word_index(single, words, n))
     }
 
-    fn word_index(single: Vec<u32>, long: Vec<(u32, u32, u32)>, n: usize) -> WordIndex {
+    fn word_index(single: Vec<RoleMask>, long: Vec<(u32, u32, RoleMask)>, n: usize) -> WordIndex {
         let (by_start, start_at) = csr(long.clone(), |h| h.0 as usize, n + 1);
         let (by_end, end_at) = csr(long, |h| h.1 as usize, n + 1);
         WordIndex { single, by_start, start_at, by_end, end_at }

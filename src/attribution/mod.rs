@@ -285,4 +285,34 @@ pub(crate) mod testing {
     pub(crate) fn rows(text: &str) -> Vec<String> {
         all_rows(text).into_iter().filter(|r| !r.starts_with("term |")).collect()
     }
+
+    /// Runs `f` with a speaker [`Parser`](crate::attribution::Parser) over
+    /// `text` as one unit.
+    pub(crate) fn with_parser<R>(text: &str, f: impl FnOnce(&crate::attribution::Parser) -> R) -> R {
+        let t = tagger();
+        let orig: Vec<char> = text.chars().collect();
+        let norm: Vec<char> = orig.iter().map(|&c| t.fold_char(c)).collect();
+        let s: String = norm.iter().collect();
+        let b2c = crate::mentions::byte_to_char(&s);
+        let (ents, words) = t.matchers().scan(&s, &b2c, norm.len());
+        let p = crate::attribution::Parser {
+            k: t.knowledge(),
+            norm: &norm,
+            orig: &orig,
+            ents: &ents,
+            words: &words,
+        };
+        f(&p)
+    }
+
+    /// A speaker as `text | name | title | affiliation | type`.
+    pub(crate) fn speaker_line(sp: &crate::attribution::Speaker) -> String {
+        format!("{} | {} | {} | {} | {}", sp.text, sp.name, sp.title, sp.affiliation, sp.stype.as_str())
+    }
+
+    /// The speaker phrase parsed forward over the whole of `text`, and
+    /// where it ends.
+    pub(crate) fn parse(text: &str) -> Option<(String, usize)> {
+        with_parser(text, |p| p.parse_forward(0, p.norm.len()).map(|(sp, e)| (speaker_line(&sp), e)))
+    }
 }

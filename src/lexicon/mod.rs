@@ -501,9 +501,18 @@ pub enum Role {
     Nominalizer,
     Perfective,
     FrameStart,
+    Conjunction,
+    TrailingConjunction,
+    PluralAffiliation,
+    ListEnd,
+    Copula,
+    Adverbial,
 }
 
 impl Role {
+    /// Number of roles (the last one's index and one).
+    pub const COUNT: usize = Role::Adverbial as usize + 1;
+
     fn parse(s: &str) -> Option<Role> {
         Some(match s {
             "addressee" => Role::Addressee,
@@ -538,6 +547,12 @@ impl Role {
             "nominalizer" => Role::Nominalizer,
             "perfective" => Role::Perfective,
             "frame_start" => Role::FrameStart,
+            "conjunction" => Role::Conjunction,
+            "trailing_conjunction" => Role::TrailingConjunction,
+            "plural_affiliation" => Role::PluralAffiliation,
+            "list_end" => Role::ListEnd,
+            "copula" => Role::Copula,
+            "adverbial" => Role::Adverbial,
             _ => return None,
         })
     }
@@ -713,6 +728,39 @@ mod tests {
         cs.insert('\u{20000}');
         assert!(cs.contains(&'王') && cs.contains(&'\u{20000}'));
         assert!(!cs.contains(&'李') && !cs.contains(&'\u{20001}') && !cs.contains(&'a'));
+    }
+
+    #[test]
+    fn every_role_has_a_bit_in_a_word_mask() {
+        assert_eq!(Role::COUNT, 38);
+        assert!(Role::COUNT <= crate::mentions::RoleMask::BITS as usize);
+        assert_eq!(Role::parse("adverbial"), Some(Role::Adverbial));
+    }
+
+    #[test]
+    fn speaker_phrase_roles_hold_the_characters_the_parser_compares() {
+        let (k, _) = Lexicons::embedded().check();
+        let words = |r: Role| {
+            let mut v: Vec<&str> = k.role(r).iter().map(String::as_str).collect();
+            v.sort_unstable();
+            v
+        };
+        let sorted = |mut v: Vec<&'static str>| {
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(words(Role::Conjunction), sorted(vec!["、", "和", "与", "及", "暨", "兼"]));
+        assert_eq!(words(Role::TrailingConjunction), sorted(vec!["和", "与", "及"]));
+        assert_eq!(
+            words(Role::PluralAffiliation),
+            sorted(vec!["和", "与", "及", "、", "各", "五国", "六国", "国家"])
+        );
+        assert_eq!(words(Role::ListEnd), ["等"]);
+        assert_eq!(words(Role::Copula), ["是"]);
+        assert_eq!(words(Role::Adverbial), ["地"]);
+        assert_eq!(words(Role::Attributive), ["的"]);
+        assert_eq!(words(Role::Nominalizer), sorted(vec!["的", "之"]));
+        assert_eq!(words(Role::PluralSuffix), ["们"]);
     }
 
     #[test]

@@ -1,0 +1,289 @@
+//! Names no lexicon lists: transliterated names, a surname and a given
+//! name, a foreign name after a title, and a person's name opening a clause.
+
+use super::{Parser, Speaker, SpeakerType};
+use crate::lexicon::Role;
+use crate::mentions::EntityKind;
+use crate::text::marks;
+
+/// A dot joining the parts of a foreign name (·, -).
+fn is_name_dot(c: char) -> bool {
+    matches!(c, '·' | '•' | '・' | '‧' | '-' | '－')
+}
+
+impl Parser<'_> {
+    /// A name that no lexicon lists, starting at `p`: a transliterated name
+    /// (with or without ·) or a Chinese surname with one or two characters.
+    pub fn name_like(&self, p: usize, lim: usize, after_title: bool) -> Option<usize> {
+        if let Some(l) = self.transliterated_name(p, lim, after_title) {
+            return Some(l);
+        }
+        // 常务副……: a title modifier is not a surname and a given name
+        if self.word_at(p, lim, Role::TitleModifier).is_some_and(|l| l >= 2) {
+            return None;
+        }
+        if self.familiar_name(p, lim) {
+            return Some(2);
+        }
+        self.chinese_name(p, lim, after_title)
+    }
+
+    /// A run of transliteration characters (joined by dots) at `p`: of
+    /// three characters ending at a boundary, or of two right after a title.
+    fn transliterated_name(&self, p: usize, lim: usize, after_title: bool) -> Option<usize> {
+        let n = self.norm;
+        let mut q = p;
+        while q < lim && (self.k.translit.contains(&n[q]) || (q > p && is_name_dot(n[q]) && q + 1 < lim)) {
+            if q > p
+                && (self.word_at(q, lim, Role::ModifierStart).is_some()
+                    || self.word_at(q, lim, Role::Adverb).is_some())
+                && !self.k.translit.contains(&n[q])
+            {
+                break;
+            }
+            q += 1;
+        }
+        let tl = q - p;
+        let fits = tl >= 2
+            && !is_name_dot(n[q - 1])
+            && ((tl >= 3 || after_title) && self.boundary(q, lim) || (after_title && tl >= 3));
+        fits.then_some(tl)
+    }
+
+    /// 小刘, 老王: a familiar prefix and a surname at `p`.
+    fn familiar_name(&self, p: usize, lim: usize) -> bool {
+        p + 2 <= lim
+            && self.char_is(p, Role::NamePrefix)
+            && self.k.surnames.contains(&self.norm[p + 1])
+            && self.boundary(p + 2, lim)
+    }
+
+    /// Length of the surname at `p`: a compound one (欧阳) or one character.
+    fn surname_len(&self, p: usize, lim: usize) -> Option<usize> {
+        let n = self.norm;
+        let compound =
+            (2..=4).rev().find(|&l| p + l <= lim && self.k.compound_surnames.contains_chars(&n[p..p + l]));
+        compound.or_else(|| self.k.surnames.contains(&n[p]).then_some(1))
+    }
+
+    /// May the character at `q` be part of a given name?
+    fn given_name_char(&self, q: usize, lim: usize) -> bool {
+        q < lim
+            && Self::is_han(self.norm[q])
+            && self.word_at(q, lim, Role::ModifierStart).is_none()
+            && self.word_at(q, lim, Role::CueTail).is_none()
+            && !self.char_is(q, Role::NotInName)
+    }
+
+    /// A Chinese surname and a given name of one or two characters at
+    /// `p`, the longer first, not a common word (商品), ending at a boundary
+    /// (or, right after a title, of two given characters).
+    fn chinese_name(&self, p: usize, lim: usize, after_title: bool) -> Option<usize> {
+        let sl = self.surname_len(p, lim)?;
+        let mut cands = Vec::new();
+        if self.given_name_char(p + sl, lim) {
+            if self.given_name_char(p + sl + 1, lim) {
+                cands.push(sl + 2);
+            }
+            cands.push(sl + 1);
+        }
+        let not_name = |l: usize| {
+            self.word_at(p, p + l, Role::NotName) == Some(l)
+                || self.word_at(p, lim, Role::NotName).is_some_and(|w| w > l)
+        };
+        cands
+            .into_iter()
+            .filter(|&l| !not_name(l))
+            .find(|&l| self.boundary(p + l, lim) || (after_title && l == sl + 2 && p + l <= lim))
+    }
+
+    /// The longest name candidate right after a title.
+    pub(super) fn name_after_title(&self, p: usize, lim: usize) -> Option<usize> {
+        let a = self.name_like(p, lim, true);
+        let b = self.foreign_after_title(p, lim);
+        match (a, b) {
+            (Some(x), Some(y)) => Some(x.max(y)),
+            (x, y) => x.or(y),
+        }
+    }
+
+    /// After a title, a foreign name whose characters are not all in the
+    /// transliteration list: the run up to the cue or a modifier, 2–14
+    /// characters, with a `·` or mostly transliteration characters.
+    pub(super) fn foreign_after_title(&self, p: usize, lim: usize) -> Option<usize> {
+        let n = self.norm;
+        let mut q = p;
+        while q < lim && (Self::is_han(n[q]) || is_name_dot(n[q])) {
+            if q > p
+                && (self.word_at(q, lim, Role::ModifierStart).is_some()
+                    || self.word_at(q, lim, Role::Adverb).is_some())
+            {
+                break;
+            }
+            q += 1;
+        }
+        let l = q - p;
+        if !(2..=14).contains(&l) || !self.boundary(q, lim) {
+            return None;
+        }
+        let run = &n[p..q];
+        let dots = run.iter().filter(|&&c| is_name_dot(c)).count();
+        let tl = run.iter().filter(|c| self.k.translit.contains(c)).count();
+        if (dots > 0 && !is_name_dot(run[l - 1])) || (l >= 3 && tl * 10 >= (l - dots) * 6) {
+            Some(l)
+        } else {
+            None
+        }
+    }
+
+    /// An unlisted name read off before a predicate: a three-character
+    /// Chinese name (surname and two) unless the unit writes its first two
+    /// characters on their own elsewhere and never the three together.
+    pub(super) fn name_fits(&self, sp: &Speaker, end: usize) -> bool {
+        let name: Vec<char> = sp.name.chars().collect();
+        let ns = end - name.len();
+        if name.len() < 2 || ns + name.len() != end {
+            return false;
+        }
+        let text = self.norm;
+        // 连他自己: a pronoun is no part of a name
+        if (ns..end).any(|q| {
+            self.ents.get(q).is_some_and(|v| {
+                v.iter().any(|(_, k)| matches!(k, EntityKind::PronounPerson | EntityKind::PronounGroup))
+            })
+        }) {
+            return false;
+        }
+        let occurs = |w: &[char]| self.written_elsewhere(w, ns);
+        let translit = name.iter().all(|c| self.k.translit.contains(c));
+        // 华人重视, 武器核查: a surname and a common word are no name
+        let surname = (1..name.len()).rev().find(|&l| {
+            self.k.surnames.contains(&name[0]) && l == 1
+                || self.k.compound_surnames.contains_chars(&name[..l])
+        });
+        let given_ok = surname.is_some_and(|l| name[l..].iter().all(|c| self.k.given_name.contains(c)));
+        if !translit && !given_ok {
+            return false;
+        }
+        match name.len() {
+            // 谭量 of 谭量顺: a two-character name only when the unit writes it
+            // again, and not always with the same character after it
+            2 if !translit => {
+                let again = occurs(&text[ns..end]);
+                let with_next = end < text.len() && occurs(&text[ns..end + 1]) > 0;
+                again > 0 && !with_next
+            }
+            3 => {
+                let shorter = occurs(&text[ns..ns + 2]);
+                let whole = occurs(&text[ns..ns + 3]);
+                !(shorter > 0 && whole == 0)
+            }
+            _ => true,
+        }
+    }
+
+    /// A person's name opening `[s, lim)` with its predicate right after
+    /// it (史增海开会讲话……, 亚辛在谈到……时指出): a listed person, a title and
+    /// a name, or an unlisted name read as in [`Parser::subject_before_predicate`].
+    pub fn leading_person(&self, s: usize, lim: usize) -> Option<(Speaker, usize)> {
+        let n = self.norm;
+        let hi = lim.min(s + Self::LONGEST_LEADING_NAME + 1);
+        for x in (s + 2..hi).rev() {
+            if self.char_is(x, Role::Nominalizer) || n[x] == '、' || self.orphan_translit(x, lim) {
+                continue;
+            }
+            let Some((sp, end)) = self.parse_forward(s, x) else { continue };
+            if end == x
+                && sp.span.0 == s
+                && sp.stype == SpeakerType::Person
+                && (sp.person.is_some()
+                    || !sp.title.is_empty()
+                    || (self.name_fits(&sp, x) && self.name_attested(&sp, s)))
+            {
+                return Some((sp, end));
+            }
+        }
+        None
+    }
+
+    /// Is an unlisted name read before a predicate more than a surname and
+    /// two characters that happen to follow a comma or 的 (武器核, 边安慰)? It
+    /// comes with a title, opens a sentence, or is written again in the unit.
+    pub(super) fn name_attested(&self, sp: &Speaker, s: usize) -> bool {
+        let n = self.norm;
+        let opens_sentence = s == 0 || marks::is_terminal(n[s - 1]) || marks::is_closer(n[s - 1]);
+        let name: Vec<char> = sp.name.chars().collect();
+        let again = || self.written_elsewhere(&name, s) > 0;
+        !sp.title.is_empty() || opens_sentence || again()
+    }
+
+    /// How far either side of a name its other writings are looked for
+    /// (characters): keeps the search linear in a run-on text.
+    const NAME_EVIDENCE: usize = 400;
+
+    /// How often `w` is written near `at` other than at `at` itself.
+    fn written_elsewhere(&self, w: &[char], at: usize) -> usize {
+        let n = self.norm;
+        let lo = at.saturating_sub(Self::NAME_EVIDENCE);
+        let hi = n.len().min(at + w.len() + Self::NAME_EVIDENCE);
+        n[lo..hi].windows(w.len()).enumerate().filter(|(i, x)| lo + i != at && *x == w).count()
+    }
+
+    /// Would a name ending at `x` leave one transliteration character of it
+    /// behind, right before 的, punctuation or `lim` (韦德里|纳的讲话)?
+    pub(super) fn orphan_translit(&self, x: usize, lim: usize) -> bool {
+        let n = self.norm;
+        let t = |q: usize| self.k.translit.contains(&n[q]);
+        x > 0
+            && x < lim
+            && t(x)
+            && t(x - 1)
+            && (x + 1 >= lim || !Self::is_han(n[x + 1]) || self.char_is(x + 1, Role::Attributive))
+    }
+
+    /// The longest name [`Parser::leading_person`] reads before a predicate,
+    /// with its title (characters).
+    pub(super) const LONGEST_LEADING_NAME: usize = 12;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::attribution::testing::{speaker_line, with_parser};
+
+    /// [`super::Parser::name_like`] over the whole of `text`.
+    fn name(text: &str, after_title: bool) -> Option<usize> {
+        with_parser(text, |p| p.name_like(0, p.norm.len(), after_title))
+    }
+
+    #[test]
+    fn a_surname_and_a_given_name() {
+        assert_eq!(name("王小明", false), Some(3));
+        assert_eq!(name("欧阳小明", false), Some(4));
+    }
+
+    #[test]
+    fn a_familiar_prefix_and_a_surname() {
+        assert_eq!(name("小刘", false), Some(2));
+    }
+
+    #[test]
+    fn a_transliterated_name_with_a_dot() {
+        assert_eq!(name("卡洛斯·桑塔纳", false), Some(7));
+        // a dot at the end is no part of the name
+        assert_eq!(name("卡洛斯·", false), Some(3));
+    }
+
+    #[test]
+    fn two_transliteration_characters_only_after_a_title() {
+        assert_eq!(name("卡洛", false), None);
+        assert_eq!(name("卡洛", true), Some(2));
+    }
+
+    #[test]
+    fn a_leading_person_before_a_predicate() {
+        let got = with_parser("局长王小明刚到现场", |p| {
+            p.leading_person(0, 9).map(|(sp, e)| (speaker_line(&sp), e))
+        });
+        assert_eq!(got, Some(("王小明 | 王小明 | 局长 |  | person".to_string(), 5)));
+    }
+}
