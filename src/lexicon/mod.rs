@@ -507,11 +507,12 @@ pub enum Role {
     ListEnd,
     Copula,
     Adverbial,
+    Honorific,
 }
 
 impl Role {
     /// Number of roles (the last one's index and one).
-    pub const COUNT: usize = Role::Adverbial as usize + 1;
+    pub const COUNT: usize = Role::Honorific as usize + 1;
 
     fn parse(s: &str) -> Option<Role> {
         Some(match s {
@@ -553,6 +554,7 @@ impl Role {
             "list_end" => Role::ListEnd,
             "copula" => Role::Copula,
             "adverbial" => Role::Adverbial,
+            "honorific" => Role::Honorific,
             _ => return None,
         })
     }
@@ -732,7 +734,7 @@ mod tests {
 
     #[test]
     fn every_role_has_a_bit_in_a_word_mask() {
-        assert_eq!(Role::COUNT, 38);
+        assert_eq!(Role::COUNT, 39);
         assert!(Role::COUNT <= crate::mentions::RoleMask::BITS as usize);
         assert_eq!(Role::parse("adverbial"), Some(Role::Adverbial));
     }

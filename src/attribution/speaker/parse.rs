@@ -149,8 +149,14 @@ impl Parser<'_> {
     /// no place, source noun or other title covers).
     fn title_part(&self, w: &mut Walk, e: usize, pl: bool, lim: usize) -> Step {
         w.parts.push(Part::Title(w.p, e, pl));
+        // 俞大维先生纪念特展: a title of address follows a name and ends the
+        // phrase; it never opens a name
+        let honorific = self.word_at(w.p, e, Role::Honorific) == Some(e - w.p);
         w.p = e;
         let p = w.p;
+        if honorific {
+            return Step::Done;
+        }
         if p >= lim {
             return Step::Next;
         }
