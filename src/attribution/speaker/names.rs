@@ -203,7 +203,40 @@ impl Parser<'_> {
                 return Some((sp, end));
             }
         }
-        None
+        self.translit_pair(s, lim).map(|sp| {
+            let end = sp.span.1;
+            (sp, end)
+        })
+    }
+
+    /// Two transliteration characters opening a sentence and ending at
+    /// `lim` or where a modifier, adverb or title starts (博塔说, 亚辛在……时
+    /// 指出): a foreign name of two characters, which needs that much
+    /// context to be told from a word.
+    pub(super) fn translit_pair(&self, s: usize, lim: usize) -> Option<Speaker> {
+        let n = self.norm;
+        let opens_sentence = s == 0 || marks::is_terminal(n[s - 1]) || marks::is_closer(n[s - 1]);
+        let bare = |q: usize| self.ents.get(q).is_none_or(|v| v.is_empty());
+        let fits = s + 2 <= lim
+            && opens_sentence
+            && bare(s)
+            && bare(s + 1)
+            && n[s..s + 2].iter().all(|c| self.k.translit.contains(c))
+            && (s + 2 == lim || (!self.k.translit.contains(&n[s + 2]) && self.boundary(s + 2, lim)));
+        if !fits {
+            return None;
+        }
+        let t = self.text(s, s + 2);
+        Some(Speaker {
+            text: t.clone(),
+            name: t.clone(),
+            title: String::new(),
+            affiliation: String::new(),
+            stype: SpeakerType::Person,
+            key: t,
+            span: (s, s + 2),
+            person: None,
+        })
     }
 
     /// Is an unlisted name read before a predicate more than a surname and

@@ -174,31 +174,15 @@ impl Parser<'_> {
     /// person and holds no pronoun, and does not continue the subject
     /// (谭量顺的妻子 is not 谭量顺).
     pub fn subject_before_predicate(&self, s: usize, cue: usize) -> Option<(Speaker, usize)> {
-        let n = self.norm;
         if cue <= s + 1 {
             return None;
         }
-        // 博塔说: two transliteration characters alone before the cue, at
-        // the start of a sentence (not 高声倡议 after a comma)
-        let opens_sentence = s == 0 || marks::is_terminal(n[s - 1]) || marks::is_closer(n[s - 1]);
-        if cue == s + 2
-            && opens_sentence
-            && self.ents.get(s).is_none_or(|v| v.is_empty())
-            && self.ents.get(s + 1).is_none_or(|v| v.is_empty())
-            && n[s..cue].iter().all(|c| self.k.translit.contains(c))
-        {
-            let t = self.text(s, cue);
-            let sp = Speaker {
-                text: t.clone(),
-                name: t.clone(),
-                title: String::new(),
-                affiliation: String::new(),
-                stype: SpeakerType::Person,
-                key: t,
-                span: (s, cue),
-                person: None,
-            };
-            return Some((sp, cue));
+        // 博塔说, 亚辛在……时指出: a two-character transliterated name
+        if let Some(sp) = self.translit_pair(s, cue) {
+            let end = sp.span.1;
+            if cue - end <= Self::PREDICATE_GAP && self.predicate_gap_or_none(end, cue) {
+                return Some((sp, end));
+            }
         }
         let hi = cue.min(s + NP_WINDOW / 4);
         let mut best: Option<(Speaker, usize)> = None;
@@ -225,6 +209,11 @@ impl Parser<'_> {
             break;
         }
         best
+    }
+
+    /// [`Parser::predicate_gap`], or no gap at all.
+    fn predicate_gap_or_none(&self, a: usize, b: usize) -> bool {
+        a >= b || self.predicate_gap(a, b)
     }
 
     /// A person, a pronoun, or a source noun or title ending the phrase
