@@ -508,11 +508,12 @@ pub enum Role {
     Copula,
     Adverbial,
     Honorific,
+    TakesAddressee,
 }
 
 impl Role {
     /// Number of roles (the last one's index and one).
-    pub const COUNT: usize = Role::Honorific as usize + 1;
+    pub const COUNT: usize = Role::TakesAddressee as usize + 1;
 
     fn parse(s: &str) -> Option<Role> {
         Some(match s {
@@ -555,6 +556,7 @@ impl Role {
             "copula" => Role::Copula,
             "adverbial" => Role::Adverbial,
             "honorific" => Role::Honorific,
+            "takes_addressee" => Role::TakesAddressee,
             _ => return None,
         })
     }
@@ -734,7 +736,7 @@ mod tests {
 
     #[test]
     fn every_role_has_a_bit_in_a_word_mask() {
-        assert_eq!(Role::COUNT, 39);
+        assert_eq!(Role::COUNT, 40);
         assert!(Role::COUNT <= crate::mentions::RoleMask::BITS as usize);
         assert_eq!(Role::parse("adverbial"), Some(Role::Adverbial));
     }

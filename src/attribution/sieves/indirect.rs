@@ -73,7 +73,9 @@ fn content_start(c: &Clause) -> Option<usize> {
     if c.class != CueClass::Speech && !(c.class == CueClass::Post && c.after == After::Colon) {
         return None;
     }
-    if c.citation {
+    // 正如小平同志所说，……: the cited words run on after the comma; a
+    // citation that closes on no punctuation (正如……所说的那样) reports nothing
+    if c.citation && !matches!(c.after, After::Colon | After::Comma) {
         return None;
     }
     match c.after {
