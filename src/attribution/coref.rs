@@ -13,6 +13,9 @@ use crate::lexicon::Role;
 use crate::mentions::EntityKind;
 use crate::text::marks;
 
+/// The longest connective read before a name that opens a clause (characters).
+const MAX_CONNECTIVE: usize = 4;
+
 /// A name with no title counts as a pronoun's antecedent only when its
 /// surname is at least this common (rank in `surnames.tsv`).
 const COMMON_SURNAME_RANK: u32 = 200;
@@ -286,14 +289,21 @@ impl<'a> Unit<'a> {
         found.map(|sp| (i, sp))
     }
 
-    /// A name opening a clause: 霍思燕在片中饰演……; an unlisted name with
+    /// A name opening a clause (霍思燕在片中饰演……), perhaps after a
+    /// connective (虽然冯绍峰……); an unlisted name with
     /// no title needs three characters and a common surname.
     fn name_opening_clause(&self, p: &Parser, nx: &NameContext, i: usize) -> Option<Speaker> {
         let norm = self.norm;
-        if !(i == 0
-            || (nx.outside(i - 1)
-                && (marks::is_clause_punct(norm[i - 1]) || p.char_is(i - 1, Role::Attributive))))
-        {
+        let opens = |i: usize| {
+            i == 0
+                || (nx.outside(i - 1)
+                    && (marks::is_clause_punct(norm[i - 1]) || p.char_is(i - 1, Role::Attributive)))
+        };
+        // 虽然冯绍峰……: a connective may open the clause before the name
+        let after_connective = || {
+            p.word_before(i.saturating_sub(MAX_CONNECTIVE), i, Role::Connective).is_some_and(|l| opens(i - l))
+        };
+        if !(opens(i) || after_connective()) {
             return None;
         }
         let lim = nx.next_punct[i];

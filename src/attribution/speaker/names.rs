@@ -7,7 +7,7 @@ use crate::mentions::EntityKind;
 use crate::text::marks;
 
 /// A dot joining the parts of a foreign name (·, -).
-fn is_name_dot(c: char) -> bool {
+pub(super) fn is_name_dot(c: char) -> bool {
     matches!(c, '·' | '•' | '・' | '‧' | '-' | '－')
 }
 

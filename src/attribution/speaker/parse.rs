@@ -136,6 +136,7 @@ impl Parser<'_> {
 
     /// A listed person, with the title right after the name.
     fn person_part(&self, w: &mut Walk, e: usize, i: usize, lim: usize) -> Step {
+        let e = self.joined_rest(e, lim);
         w.parts.push(Part::Name(w.p, e, Some(i)));
         w.p = e;
         if let Some((te, pl)) = self.title_at(w.p, lim) {
@@ -143,6 +144,20 @@ impl Parser<'_> {
             w.p = te;
         }
         Step::Done
+    }
+
+    /// Past the rest of a joined name after a listed form of it (科比 of
+    /// 科比-布莱恩特): joiners and transliteration characters from `e`.
+    fn joined_rest(&self, e: usize, lim: usize) -> usize {
+        let n = self.norm;
+        let mut q = e;
+        while q + 1 < lim && super::names::is_name_dot(n[q]) && self.k.translit.contains(&n[q + 1]) {
+            q += 1;
+            while q < lim && self.k.translit.contains(&n[q]) {
+                q += 1;
+            }
+        }
+        q
     }
 
     /// A title, and the name right after it (a listed person, or a name
