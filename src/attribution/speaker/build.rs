@@ -309,13 +309,37 @@ impl Parser<'_> {
     /// title `t` (with its modifiers from `ts`) that ends the phrase.
     fn name_before_title(&self, ph: Phrase, t: TitlePart, ts: usize) -> Option<usize> {
         let body = ph.body;
-        let mut x = ts;
-        while x > body && ts - x < 5 && self.k.translit.contains(&self.norm[x - 1]) {
-            x -= 1;
-        }
+        let dot = super::names::is_name_dot;
+        let translit_run = |x: usize| {
+            let mut x = x;
+            while x > body && ts - x < 5 && self.k.translit.contains(&self.norm[x - 1]) {
+                x -= 1;
+            }
+            x
+        };
+        // 川·立派总理: a name joined by a dot, whatever its characters
+        let dotted_run = || {
+            let mut x = ts;
+            while x > body && ts - x < 8 && (dot(self.norm[x - 1]) || Self::is_han(self.norm[x - 1])) {
+                x -= 1;
+            }
+            while x < ts && !(x..ts).any(|q| dot(self.norm[q])) {
+                x += 1;
+            }
+            // the dotted name starts after the last word before its first dot
+            let first_dot = (x..ts).find(|&q| dot(self.norm[q]))?;
+            let start = first_dot.saturating_sub(3).max(x).max(body);
+            (!dot(self.norm[start]) && start < first_dot).then_some(start)
+        };
+        let x = match dotted_run() {
+            Some(x) if !dot(self.norm[ts - 1]) => x,
+            _ => translit_run(ts),
+        };
+        let dots = (x..ts).filter(|&q| dot(self.norm[q])).count();
         let fits = ph.quant.is_none()
             && t.1 == ph.end
-            && (2..=4).contains(&(ts - x))
+            && (2..=4 + 3 * dots).contains(&(ts - x))
+            && !dot(self.norm[ts - 1])
             && (x == body || self.ends_with_org_suffix(body, x))
             && !(x..ts)
                 .any(|q| matches!(self.mention(q, ts), Some((_, EntityKind::Place | EntityKind::Org))));

@@ -261,12 +261,16 @@ impl Parser<'_> {
     }
 
     /// 孙书记, 李主任: a surname and a title name a person (at the start,
-    /// or after an affiliation).
+    /// or after an affiliation or a run ending in an organisation's head
+    /// noun: 村委会李主任).
     fn surname_title(&self, w: &mut Walk, lim: usize) -> bool {
         let p = w.p;
-        if !(w.parts.is_empty() || matches!(w.parts.last(), Some(Part::Affil(..))))
-            || !self.k.surnames.contains(&self.norm[p])
-        {
+        let after_body = match w.parts.last() {
+            None | Some(Part::Affil(..)) => true,
+            Some(Part::Unknown(us, ue)) => *ue == p && self.ends_with_org_suffix(*us, *ue),
+            _ => false,
+        };
+        if !after_body || !self.k.surnames.contains(&self.norm[p]) {
             return false;
         }
         let Some((te, _)) = self.title_at(p + 1, lim) else { return false };
