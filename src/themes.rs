@@ -54,6 +54,7 @@ struct CRule {
     not_after: Ids,
     not_after_within: usize,
     not_within: Ids,
+    clause_start: Ids,
 }
 
 /// A compiled rule set.
@@ -173,6 +174,7 @@ impl Engine {
             let none = m(&r.none);
             let not_after = m(&r.not_after);
             let not_within = m(&r.not_within);
+            let clause_start = m(&r.clause_start);
             let near = r.near.as_ref().map(|(a, b, w, d)| (m(a), m(b), *w, *d));
             let positive =
                 any.iter().chain(&all).chain(near.iter().flat_map(|(a, b, _, _)| a.iter().chain(b)));
@@ -192,6 +194,7 @@ impl Engine {
                 not_after: Ids::of(&not_after),
                 not_after_within: r.not_after_within,
                 not_within: Ids::of(&not_within),
+                clause_start: Ids::of(&clause_start),
             });
         }
         let names =
@@ -360,50 +363,71 @@ impl Engine {
     }
 
     fn fire(&self, r: &CRule, hits: &[Hit]) -> Option<Vec<Hit>> {
-        let negated = |h: &Hit| {
-            (!r.not_after.is_empty()
-                && hits
-                    .iter()
-                    .any(|x| r.not_after.contains(x.0) && x.2 <= h.1 && h.1 - x.2 < r.not_after_within))
-                || (!r.not_within.is_empty()
-                    && hits.iter().any(|x| {
-                        r.not_within.contains(x.0) && x.1 < h.2 && h.1 < x.2 && (x.1, x.2) != (h.1, h.2)
-                    }))
-        };
+        let counts = |h: &Hit| !negated(r, hits, h);
         let mut kw = Vec::new();
         if hits.iter().any(|h| r.none.contains(h.0)) {
             return None;
         }
         if !r.any.is_empty() {
-            let a: Vec<Hit> = hits.iter().filter(|h| r.any.contains(h.0) && !negated(h)).copied().collect();
+            let a: Vec<Hit> = hits
+                .iter()
+                .filter(|h| r.any.contains(h.0) && counts(h) && opens_clause(r, hits, h))
+                .copied()
+                .collect();
             if a.is_empty() {
                 return None;
             }
             kw.extend(a);
         }
         for &w in &r.all {
-            let a = hits.iter().find(|h| h.0 == w && !negated(h))?;
+            let a = hits.iter().find(|h| h.0 == w && counts(h))?;
             kw.push(*a);
         }
-        if let Some((a, b, within, distinct)) = &r.near {
-            let ha: Vec<&Hit> = hits.iter().filter(|h| a.contains(h.0)).collect();
-            let hb: Vec<&Hit> = hits.iter().filter(|h| b.contains(h.0)).collect();
-            let pair = ha.iter().find_map(|x| {
-                hb.iter()
-                    .find(|y| {
-                        let gap = y.1.saturating_sub(x.2).max(x.1.saturating_sub(y.2));
-                        let apart = !*distinct || (x.0 != y.0 && (x.2 <= y.1 || y.2 <= x.1));
-                        gap <= *within && (x.1, x.2) != (y.1, y.2) && apart
-                    })
-                    .map(|y| (**x, **y))
-            })?;
-            kw.push(pair.0);
-            kw.push(pair.1);
+        if let Some(near) = &r.near {
+            let (x, y) = near_pair(near, hits)?;
+            kw.push(x);
+            kw.push(y);
         }
         kw.sort_by_key(|h| (h.1, h.2));
         kw.dedup();
         Some(kw)
     }
+}
+
+/// Whether the hit `h` is cancelled: a `not_after` word ends just before it
+/// (negation, or a noun marker before a word that is also a noun), or a
+/// `not_within` word overlaps it.
+fn negated(r: &CRule, hits: &[Hit], h: &Hit) -> bool {
+    (!r.not_after.is_empty()
+        && hits.iter().any(|x| r.not_after.contains(x.0) && x.2 <= h.1 && h.1 - x.2 < r.not_after_within))
+        || (!r.not_within.is_empty()
+            && hits
+                .iter()
+                .any(|x| r.not_within.contains(x.0) && x.1 < h.2 && h.1 < x.2 && (x.1, x.2) != (h.1, h.2)))
+}
+
+/// Whether the hit `h` opens a clause, when the rule asks for it: it starts
+/// the text, or a `clause_start` word ends right where it begins.
+fn opens_clause(r: &CRule, hits: &[Hit], h: &Hit) -> bool {
+    r.clause_start.is_empty() || h.1 == 0 || hits.iter().any(|x| r.clause_start.contains(x.0) && x.2 == h.1)
+}
+
+/// The first pair of a `near` condition: a hit of `a` and a hit of `b`
+/// at most `within` characters apart (different, non-overlapping words
+/// when `distinct`).
+fn near_pair(near: &(Ids, Ids, usize, bool), hits: &[Hit]) -> Option<(Hit, Hit)> {
+    let (a, b, within, distinct) = near;
+    let ha = hits.iter().filter(|h| a.contains(h.0));
+    ha.into_iter().find_map(|x| {
+        hits.iter()
+            .filter(|h| b.contains(h.0))
+            .find(|y| {
+                let gap = y.1.saturating_sub(x.2).max(x.1.saturating_sub(y.2));
+                let apart = !*distinct || (x.0 != y.0 && (x.2 <= y.1 || y.2 <= x.1));
+                gap <= *within && (x.1, x.2) != (y.1, y.2) && apart
+            })
+            .map(|y| (*x, *y))
+    })
 }
 
 #[cfg(test)]
@@ -569,5 +593,26 @@ weight = 0.5
         // only the sentence's best label is borrowed
         // (trade 1.5 beats loose 1.0)
         assert_eq!(labels(&e, "稳步推进", "双边贸易合作合作“稳步推进”"), vec!["trade"]);
+    }
+
+    #[test]
+    fn a_clause_start_word_counts_only_where_a_clause_opens() {
+        let rules = r#"
+[[rule]]
+id = "call.clause_modal"
+label = "call"
+any = ["要"]
+clause_start = ["，", "也"]
+not_within = ["要是"]
+"#;
+        let (set, errs) = parse("s.toml", rules, None);
+        assert!(errs.is_empty(), "{errs:?}");
+        let e = Engine::new(&set);
+        assert_eq!(labels(&e, "要团结", ""), vec!["call"]);
+        assert_eq!(labels(&e, "说到底，要团结", ""), vec!["call"]);
+        assert_eq!(labels(&e, "大家也要团结", ""), vec!["call"]);
+        // inside a clause (需要) or a false friend at its start (要是)
+        assert!(labels(&e, "这需要团结", "").is_empty());
+        assert!(labels(&e, "要是下雨", "").is_empty());
     }
 }
