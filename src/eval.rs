@@ -63,6 +63,8 @@ pub struct GoldRow {
     pub required: String,
     /// Theme ids joined by `;`.
     pub themes: String,
+    /// support, oppose, commit, call or neutral; empty where the gold has none.
+    pub stance: String,
 }
 
 impl GoldRow {
@@ -92,6 +94,8 @@ pub struct PredRow {
     pub start: Option<usize>,
     /// The attribution rule (`method` column; empty when the CSV has none).
     pub method: String,
+    /// The stance (`stance` column).
+    pub stance: String,
 }
 
 impl From<&Quote> for PredRow {
@@ -106,6 +110,7 @@ impl From<&Quote> for PredRow {
             themes: q.themes.join(";"),
             start: Some(q.start),
             method: q.method.clone(),
+            stance: q.stance.clone(),
         }
     }
 }
@@ -153,6 +158,7 @@ pub fn read_gold(name: &str, data: &str) -> Result<Vec<GoldRow>, Error> {
                 difficulty: f("difficulty"),
                 required: f("required"),
                 themes: f("themes"),
+                stance: f("stance"),
             }
         })
         .collect())
@@ -176,6 +182,7 @@ pub fn read_predictions(name: &str, data: &str) -> Result<Vec<PredRow>, Error> {
                 themes: f("themes"),
                 start,
                 method: f("method"),
+                stance: f("stance"),
             }
         })
         .collect())
@@ -225,6 +232,8 @@ pub struct Options {
     pub kinds: Option<Vec<String>>,
     /// Keep only predictions whose doc (its base name) starts with this.
     pub doc: Option<String>,
+    /// Score the stance too (score.py --stance).
+    pub stance: bool,
 }
 
 /// A fraction `hits / of`.
@@ -305,6 +314,43 @@ pub struct Scores {
     pub title_counts: Ratio,
     /// Affiliation: right / scored.
     pub affiliation_counts: Ratio,
+    /// The stance figures, when asked for (score.py --stance).
+    #[serde(flatten)]
+    pub stance: Option<StanceScores>,
+}
+
+/// The stance figures of score.py --stance, over matched required rows whose
+/// gold has a stance.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct StanceScores {
+    /// Rows scored.
+    pub stance_units: usize,
+    /// Share of them with the gold stance.
+    pub stance_accuracy: Option<f64>,
+    /// Mean F1 over the five labels that occur in the gold or the predictions.
+    pub stance_macro_f1: Option<f64>,
+}
+
+/// The five stance labels (ANNOTATION.md).
+pub const STANCES: [&str; 5] = ["support", "oppose", "commit", "call", "neutral"];
+
+/// The stance figures of (gold, predicted) label pairs, as score.py computes them.
+pub fn stance_scores(pairs: &[(&str, &str)]) -> StanceScores {
+    let f1s: Vec<f64> = STANCES
+        .iter()
+        .filter_map(|&l| {
+            let tp = pairs.iter().filter(|(a, b)| *a == l && *b == l).count();
+            let fp = pairs.iter().filter(|(a, b)| *a != l && *b == l).count();
+            let fn_ = pairs.iter().filter(|(a, b)| *a == l && *b != l).count();
+            (tp + fp + fn_ > 0).then(|| 2.0 * tp as f64 / (2 * tp + fp + fn_) as f64)
+        })
+        .collect();
+    let right = pairs.iter().filter(|(a, b)| a == b).count();
+    StanceScores {
+        stance_units: pairs.len(),
+        stance_accuracy: (!pairs.is_empty()).then(|| right as f64 / pairs.len() as f64),
+        stance_macro_f1: (!f1s.is_empty()).then(|| f1s.iter().sum::<f64>() / f1s.len() as f64),
+    }
 }
 
 /// The rows behind the figures, for `--errors`.
@@ -322,6 +368,8 @@ pub struct Errors {
     pub wrong_kind: Vec<(usize, usize)>,
     /// Predictions matching no gold row.
     pub spurious: Vec<usize>,
+    /// (gold, prediction) pairs, required, gold stance given, stance differs.
+    pub wrong_stance: Vec<(usize, usize)>,
 }
 
 /// One scoring run: figures, the pairs and the error rows. Indices refer
@@ -444,6 +492,15 @@ pub fn score(gold: &[GoldRow], preds: &[PredRow], opts: &Options) -> Scored {
         fn_ += gt.difference(&pt).count();
     }
     let theme_micro_f1 = (tp + fp + fn_ > 0).then(|| 2.0 * tp as f64 / (2 * tp + fp + fn_) as f64);
+    let stance_pairs: Vec<(usize, usize)> =
+        m_req.iter().copied().filter(|&(g, _)| !gold[g].stance.trim().is_empty()).collect();
+    let labels: Vec<(&str, &str)> =
+        stance_pairs.iter().map(|&(g, p)| (gold[g].stance.trim(), preds[p].stance.trim())).collect();
+    let stance = opts.stance.then(|| stance_scores(&labels));
+    errors.wrong_stance = stance_pairs
+        .into_iter()
+        .filter(|&(g, p)| opts.stance && gold[g].stance.trim() != preds[p].stance.trim())
+        .collect();
 
     let det_p = div(m_req.len(), counted);
     let det_r = div(m_req.len(), req.len());
@@ -472,6 +529,7 @@ pub fn score(gold: &[GoldRow], preds: &[PredRow], opts: &Options) -> Scored {
         detected_by_difficulty,
         title_counts,
         affiliation_counts,
+        stance,
     };
     Scored { scores, pairs, errors }
 }
@@ -572,7 +630,7 @@ pub fn evaluate(gold: Vec<GoldRow>, preds: Vec<PredRow>, opts: &Options) -> Eval
         .iter()
         .filter(|k| opts.kinds.as_ref().is_none_or(|ks| ks.iter().any(|x| x == *k)))
         .map(|k| {
-            let o = Options { kinds: Some(vec![k.to_string()]), doc: opts.doc.clone() };
+            let o = Options { kinds: Some(vec![k.to_string()]), doc: opts.doc.clone(), stance: opts.stance };
             (k.to_string(), score(&gold, &preds, &o).scores)
         })
         .collect();
@@ -661,6 +719,11 @@ impl Evaluation {
         fig(&mut o, "affiliation accuracy", &|s| s.affiliation_accuracy);
         fig(&mut o, "kind accuracy", &|s| Some(s.kind_accuracy));
         fig(&mut o, "theme micro-F1", &|s| s.theme_micro_f1);
+        if a.stance.is_some() {
+            count(&mut o, "stance units", &|s| s.stance.as_ref().map_or(0, |t| t.stance_units));
+            fig(&mut o, "stance accuracy", &|s| s.stance.as_ref().and_then(|t| t.stance_accuracy));
+            fig(&mut o, "stance macro-F1", &|s| s.stance.as_ref().and_then(|t| t.stance_macro_f1));
+        }
         let mut diffs: Vec<&String> = cols.iter().flat_map(|(_, s)| s.correct_by_difficulty.keys()).collect();
         diffs.sort();
         diffs.dedup();
@@ -777,6 +840,20 @@ impl Evaluation {
         for &pi in &e.spurious {
             let _ = writeln!(o, "  {} -> {:?}", pred(pi), p[pi].speaker);
         }
+        if self.all.scores.stance.is_some() {
+            let _ = writeln!(o, "# wrong stance: {}", e.wrong_stance.len());
+            for &(gi, pi) in &e.wrong_stance {
+                let _ = writeln!(
+                    o,
+                    "  line {} {}: gold {} / got {}\n      {:?}",
+                    g[gi].line,
+                    g[gi].head,
+                    g[gi].stance,
+                    p[pi].stance,
+                    clip(&norm(&p[pi].text), 60)
+                );
+            }
+        }
     }
 }
 
@@ -877,7 +954,8 @@ mod tests {
         assert_eq!(sc.detection_recall, 1.0);
         assert_eq!(sc.speaker_correct, 1);
         assert_eq!(sc.kind_accuracy, 1.0);
-        let d = score(&gold, &preds, &Options { kinds: Some(vec!["indirect".into()]), doc: None });
+        let d =
+            score(&gold, &preds, &Options { kinds: Some(vec!["indirect".into()]), doc: None, stance: false });
         assert_eq!((d.scores.gold_required, d.scores.predicted, d.scores.false_positives), (0, 1, 1));
     }
 

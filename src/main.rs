@@ -149,6 +149,10 @@ struct EvalArgs {
     /// Every line is a document of its own (as `extract --each-line`).
     #[arg(long)]
     each_line: bool,
+    /// Also score the stance (stance_units, stance_accuracy, stance_macro_f1, like
+    /// score.py --stance); with --errors, list the rows whose stance is wrong.
+    #[arg(long)]
+    stance: bool,
     /// After the figures, one row per attribution method (suffixes such as +stitched folded in):
     /// units matched to a gold row, speaker right, share right, false positives; then the total.
     #[arg(long)]
@@ -333,7 +337,7 @@ fn eval(a: EvalArgs) -> Result<ExitCode> {
             tagged.iter().flat_map(|t| t.quotes.iter().map(yinyu::eval::PredRow::from)).collect()
         }
     };
-    let opts = yinyu::eval::Options { kinds: a.kinds, doc: a.doc };
+    let opts = yinyu::eval::Options { kinds: a.kinds, doc: a.doc, stance: a.stance };
     let ev = yinyu::eval::evaluate(gold, preds, &opts);
     let mut out = std::io::stdout().lock();
     if a.json {

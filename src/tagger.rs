@@ -71,6 +71,8 @@ impl TaggerBuilder {
         t.each_line = self.each_line;
         t.themes_on = !self.no_themes;
         t.evidence_on = !self.no_evidence;
+        t.themes.keep_evidence(t.evidence_on);
+        t.stance.keep_evidence(t.evidence_on);
         Ok(t)
     }
 }

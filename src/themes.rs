@@ -54,6 +54,7 @@ struct CRule {
     not_after: Ids,
     not_after_within: usize,
     not_within: Ids,
+    clause_start: Ids,
 }
 
 /// A compiled rule set.
@@ -68,10 +69,22 @@ pub struct Engine {
     /// For each keyword, the rules it can make fire (it is in their `any`,
     /// `all` or `near` lists): only those rules are tried on a text.
     triggers: Vec<Vec<u32>>,
+    /// The same for the sentence-scope rules alone (the only rules the
+    /// sentence's keywords can make fire).
+    sentence_triggers: Vec<Vec<u32>>,
     /// Each rule's id and label, and each keyword, as shared strings for
     /// [`Evidence`].
     names: Vec<(Arc<str>, Arc<str>)>,
     shared_words: Vec<Arc<str>>,
+    /// The longest keyword, in characters (how far a hit overlapping
+    /// another can end past it).
+    max_len: usize,
+    /// Whether any rule reads the sentence (scope, or the short-quote
+    /// fallback): if not, a quote's sentence hits are never gathered.
+    reads_sentence: bool,
+    /// Whether [`Engine::run_spans`] and [`Engine::run`] return evidence
+    /// (default); off, only the labels.
+    evidence: bool,
 }
 
 type Hit = (usize, usize, usize); // word, start, end (chars)
@@ -173,6 +186,7 @@ impl Engine {
             let none = m(&r.none);
             let not_after = m(&r.not_after);
             let not_within = m(&r.not_within);
+            let clause_start = m(&r.clause_start);
             let near = r.near.as_ref().map(|(a, b, w, d)| (m(a), m(b), *w, *d));
             let positive =
                 any.iter().chain(&all).chain(near.iter().flat_map(|(a, b, _, _)| a.iter().chain(b)));
@@ -192,20 +206,40 @@ impl Engine {
                 not_after: Ids::of(&not_after),
                 not_after_within: r.not_after_within,
                 not_within: Ids::of(&not_within),
+                clause_start: Ids::of(&clause_start),
             });
         }
         let names =
             set.rules.iter().map(|r| (Arc::from(r.id.as_str()), Arc::from(r.label.as_str()))).collect();
         let shared_words = words.iter().map(|w| Arc::from(w.as_str())).collect();
+        let sentence_triggers = triggers
+            .iter()
+            .map(|rs| {
+                rs.iter().copied().filter(|&ri| set.rules[ri as usize].scope == Scope::Sentence).collect()
+            })
+            .collect();
+        let max_len = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        let reads_sentence =
+            set.context_fallback_chars.is_some() || set.rules.iter().any(|r| r.scope == Scope::Sentence);
         Engine {
             set: set.clone(),
             rules,
             words,
             own: std::sync::OnceLock::new(),
             triggers,
+            sentence_triggers,
             names,
             shared_words,
+            max_len,
+            reads_sentence,
+            evidence: true,
         }
+    }
+
+    /// Whether runs return the evidence of the rules that fired (default
+    /// yes); a caller that drops it saves building it.
+    pub fn keep_evidence(&mut self, yes: bool) {
+        self.evidence = yes;
     }
 
     fn hits(&self, text: &str) -> Vec<Hit> {
@@ -277,23 +311,27 @@ impl Engine {
     /// keywords that made each fire. Only rules with one of their own
     /// keywords present are tried.
     fn fired(&self, qh: &[Hit], ch: &[Hit], no_context: bool) -> Vec<(usize, Vec<Hit>)> {
-        let triggered = |hs: &[Hit]| -> Vec<u32> {
-            hs.iter().flat_map(|h| self.triggers.get(h.0).into_iter().flatten().copied()).collect()
-        };
         // a rule fires only on a keyword of its own among the hits it reads:
-        // the sentence's keywords can only make a sentence-scope rule fire
-        let mut candidates = triggered(qh);
+        // the sentence's keywords can only make a sentence-scope rule fire;
+        // the candidates are a bit set over the rules (one allocation, file order)
+        let mut candidates = vec![0u64; self.rules.len() / 64 + 1];
+        let mut mark = |hs: &[Hit], lists: &[Vec<u32>]| {
+            for h in hs {
+                for &ri in lists.get(h.0).into_iter().flatten() {
+                    candidates[ri as usize / 64] |= 1 << (ri % 64);
+                }
+            }
+        };
+        mark(qh, &self.triggers);
         if !no_context {
-            candidates.extend(
-                triggered(ch).into_iter().filter(|&ri| self.set.rules[ri as usize].scope == Scope::Sentence),
-            );
+            mark(ch, &self.sentence_triggers);
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates
-            .into_iter()
+        let rules = candidates
+            .iter()
+            .enumerate()
+            .flat_map(|(wi, &w)| (0..64).filter(move |b| w & (1u64 << b) != 0).map(move |b| wi * 64 + b));
+        rules
             .filter_map(|ri| {
-                let ri = ri as usize;
                 let hits = match self.set.rules[ri].scope {
                     Scope::Sentence if !no_context => ch,
                     _ => qh,
@@ -328,7 +366,7 @@ impl Engine {
             all.0[lo..hi].iter().filter(|h| h.1 >= s).map(|h| (h.0, h.1 - s, h.2 - s)).collect()
         };
         let qh = slice(q);
-        let no_context = sent.1 <= sent.0;
+        let no_context = sent.1 <= sent.0 || !self.reads_sentence;
         let ch = if no_context { Vec::new() } else { slice(sent) };
         let short = self.set.context_fallback_chars.is_some_and(|n| q.1 - q.0 <= n);
         self.decide(&qh, &ch, no_context, short && q != sent)
@@ -340,6 +378,9 @@ impl Engine {
         for (ri, kw) in self.fired(qh, ch, no_context) {
             let spec = &self.set.rules[ri];
             add_score(&mut scores, spec);
+            if !self.evidence {
+                continue;
+            }
             let (rule, label) = &self.names[ri];
             ev.push(Evidence {
                 rule: rule.clone(),
@@ -360,50 +401,79 @@ impl Engine {
     }
 
     fn fire(&self, r: &CRule, hits: &[Hit]) -> Option<Vec<Hit>> {
-        let negated = |h: &Hit| {
-            (!r.not_after.is_empty()
-                && hits
-                    .iter()
-                    .any(|x| r.not_after.contains(x.0) && x.2 <= h.1 && h.1 - x.2 < r.not_after_within))
-                || (!r.not_within.is_empty()
-                    && hits.iter().any(|x| {
-                        r.not_within.contains(x.0) && x.1 < h.2 && h.1 < x.2 && (x.1, x.2) != (h.1, h.2)
-                    }))
-        };
+        let counts = |h: &Hit| !negated(r, self.max_len, hits, h);
         let mut kw = Vec::new();
         if hits.iter().any(|h| r.none.contains(h.0)) {
             return None;
         }
         if !r.any.is_empty() {
-            let a: Vec<Hit> = hits.iter().filter(|h| r.any.contains(h.0) && !negated(h)).copied().collect();
-            if a.is_empty() {
+            kw.extend(hits.iter().filter(|h| r.any.contains(h.0) && counts(h) && opens_clause(r, hits, h)));
+            if kw.is_empty() {
                 return None;
             }
-            kw.extend(a);
         }
         for &w in &r.all {
-            let a = hits.iter().find(|h| h.0 == w && !negated(h))?;
+            let a = hits.iter().find(|h| h.0 == w && counts(h))?;
             kw.push(*a);
         }
-        if let Some((a, b, within, distinct)) = &r.near {
-            let ha: Vec<&Hit> = hits.iter().filter(|h| a.contains(h.0)).collect();
-            let hb: Vec<&Hit> = hits.iter().filter(|h| b.contains(h.0)).collect();
-            let pair = ha.iter().find_map(|x| {
-                hb.iter()
-                    .find(|y| {
-                        let gap = y.1.saturating_sub(x.2).max(x.1.saturating_sub(y.2));
-                        let apart = !*distinct || (x.0 != y.0 && (x.2 <= y.1 || y.2 <= x.1));
-                        gap <= *within && (x.1, x.2) != (y.1, y.2) && apart
-                    })
-                    .map(|y| (**x, **y))
-            })?;
-            kw.push(pair.0);
-            kw.push(pair.1);
+        if let Some(near) = &r.near {
+            let (x, y) = near_pair(near, self.max_len, hits)?;
+            kw.push(x);
+            kw.push(y);
         }
         kw.sort_by_key(|h| (h.1, h.2));
         kw.dedup();
         Some(kw)
     }
+}
+
+/// The hits among `hits` (in order of their end) that end in `lo..=hi`.
+fn ending_in(hits: &[Hit], lo: usize, hi: usize) -> &[Hit] {
+    let a = hits.partition_point(|x| x.2 < lo);
+    let b = hits.partition_point(|x| x.2 <= hi);
+    &hits[a..b.max(a)]
+}
+
+/// Whether the hit `h` is cancelled: a `not_after` word ends just before it
+/// (negation, or a noun marker before a word that is also a noun), or a
+/// `not_within` word overlaps it. Only the hits ending near `h` are read.
+fn negated(r: &CRule, max_len: usize, hits: &[Hit], h: &Hit) -> bool {
+    let after = !r.not_after.is_empty()
+        && ending_in(hits, (h.1 + 1).saturating_sub(r.not_after_within), h.1)
+            .iter()
+            .any(|x| r.not_after.contains(x.0) && h.1 - x.2 < r.not_after_within);
+    after
+        || (!r.not_within.is_empty()
+            && ending_in(hits, h.1 + 1, h.2 + max_len)
+                .iter()
+                .any(|x| r.not_within.contains(x.0) && x.1 < h.2 && h.1 < x.2 && (x.1, x.2) != (h.1, h.2)))
+}
+
+/// Whether the hit `h` opens a clause, when the rule asks for it: it starts
+/// the text, or a `clause_start` word ends right where it begins.
+fn opens_clause(r: &CRule, hits: &[Hit], h: &Hit) -> bool {
+    r.clause_start.is_empty()
+        || h.1 == 0
+        || ending_in(hits, h.1, h.1).iter().any(|x| r.clause_start.contains(x.0))
+}
+
+/// The first pair of a `near` condition: a hit of `a` and a hit of `b`
+/// at most `within` characters apart (different, non-overlapping words
+/// when `distinct`). For each hit of `a` only the hits ending close enough
+/// to it are read (`max_len`: the longest keyword).
+fn near_pair(near: &(Ids, Ids, usize, bool), max_len: usize, hits: &[Hit]) -> Option<(Hit, Hit)> {
+    let (a, b, within, distinct) = near;
+    hits.iter().filter(|h| a.contains(h.0)).find_map(|x| {
+        ending_in(hits, x.1.saturating_sub(*within), x.2 + within + max_len)
+            .iter()
+            .filter(|h| b.contains(h.0))
+            .find(|y| {
+                let gap = y.1.saturating_sub(x.2).max(x.1.saturating_sub(y.2));
+                let apart = !*distinct || (x.0 != y.0 && (x.2 <= y.1 || y.2 <= x.1));
+                gap <= *within && (x.1, x.2) != (y.1, y.2) && apart
+            })
+            .map(|y| (*x, *y))
+    })
 }
 
 #[cfg(test)]
@@ -569,5 +639,26 @@ weight = 0.5
         // only the sentence's best label is borrowed
         // (trade 1.5 beats loose 1.0)
         assert_eq!(labels(&e, "稳步推进", "双边贸易合作合作“稳步推进”"), vec!["trade"]);
+    }
+
+    #[test]
+    fn a_clause_start_word_counts_only_where_a_clause_opens() {
+        let rules = r#"
+[[rule]]
+id = "call.clause_modal"
+label = "call"
+any = ["要"]
+clause_start = ["，", "也"]
+not_within = ["要是"]
+"#;
+        let (set, errs) = parse("s.toml", rules, None);
+        assert!(errs.is_empty(), "{errs:?}");
+        let e = Engine::new(&set);
+        assert_eq!(labels(&e, "要团结", ""), vec!["call"]);
+        assert_eq!(labels(&e, "说到底，要团结", ""), vec!["call"]);
+        assert_eq!(labels(&e, "大家也要团结", ""), vec!["call"]);
+        // inside a clause (需要) or a false friend at its start (要是)
+        assert!(labels(&e, "这需要团结", "").is_empty());
+        assert!(labels(&e, "要是下雨", "").is_empty());
     }
 }

@@ -64,6 +64,11 @@ pub struct RuleSpec {
     /// 人质 inside 有人质疑 (not_within = ["质疑"]).
     #[serde(default)]
     pub not_within: Vec<String>,
+    /// Hits of `any` count only where a clause opens: at the start of the
+    /// text read, or right after a hit of one of these (punctuation, a
+    /// subject): 要 opening 要维护……, not 要 inside 主要 or 需要.
+    #[serde(default)]
+    pub clause_start: Vec<String>,
     /// Vote weight, default 1.
     #[serde(default)]
     pub weight: Option<f64>,
@@ -112,6 +117,9 @@ pub struct Rule {
     pub not_after_within: usize,
     /// Expanded words whose hits cancel overlapping keyword hits.
     pub not_within: Vec<String>,
+    /// Expanded clause openers: when not empty, `any` hits count only at the
+    /// start of the text or right after one of these.
+    pub clause_start: Vec<String>,
     /// Weight.
     pub weight: f64,
     /// Scope.
@@ -268,6 +276,7 @@ pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<L
         let none = expand(&r.none, "none", &mut errs);
         let not_after = expand(&r.not_after, "not_after", &mut errs);
         let not_within = expand(&r.not_within, "not_within", &mut errs);
+        let clause_start = expand(&r.clause_start, "clause_start", &mut errs);
         let near = r.near.as_ref().map(|n| {
             (expand(&n.a, "near.a", &mut errs), expand(&n.b, "near.b", &mut errs), n.within, n.distinct)
         });
@@ -326,6 +335,7 @@ pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<L
                 not_after,
                 not_after_within: r.not_after_within.unwrap_or(3),
                 not_within,
+                clause_start,
                 weight,
                 scope: r.scope,
             });

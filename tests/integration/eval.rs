@@ -42,7 +42,7 @@ fn extract(text: &Path, each_line: bool, tag: &str) -> PathBuf {
 
 fn score(gold: &Path, pred: &Path, kind: Option<&str>) -> Value {
     let mut c = Command::new("python3");
-    c.arg(score_py()).arg(gold).arg(pred).arg("--json");
+    c.arg(score_py()).arg(gold).arg(pred).arg("--json").arg("--stance");
     if let Some(k) = kind {
         c.args(["--kinds", k]);
     }
@@ -51,7 +51,7 @@ fn score(gold: &Path, pred: &Path, kind: Option<&str>) -> Value {
 
 fn eval_json(gold: &Path, text: &Path, each_line: bool) -> Value {
     let mut c = yinyu();
-    c.arg("eval").arg("--json").arg(gold).arg(text);
+    c.arg("eval").arg("--json").arg("--stance").arg(gold).arg(text);
     if each_line {
         c.arg("--each-line");
     }
@@ -99,6 +99,7 @@ fn check(gold: &Path, text: &Path, each_line: bool, tag: &str) -> Value {
     let again: Value = serde_json::from_str(&run(yinyu()
         .arg("eval")
         .arg("--json")
+        .arg("--stance")
         .arg("--pred")
         .arg(&pred)
         .arg(gold)
@@ -125,6 +126,27 @@ fn seed_figures_agree_with_score_py() {
         .map(|k| ours["by_kind"][k]["gold_required"].as_u64().unwrap())
         .sum();
     assert_eq!(sum, 73);
+    // the seed's gold has a stance on every required row: the stance figures
+    // (checked against score.py --stance above) cover them all
+    assert_eq!(ours["all"]["stance_units"], 73);
+    assert!(ours["all"]["stance_accuracy"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn stance_errors_name_gold_and_predicted_stance() {
+    let d = corpus_dir();
+    let out = run(yinyu()
+        .args(["eval", "--stance", "--errors"])
+        .arg(d.join("xinhua-china-central-asia-2025.gold.csv"))
+        .arg(d.join("xinhua-china-central-asia-2025.txt")));
+    assert!(out.contains("stance accuracy"), "{out}");
+    let section: Vec<&str> = out.lines().skip_while(|l| !l.starts_with("# wrong stance")).collect();
+    assert!(!section.is_empty(), "{out}");
+    let n: usize = section[0].rsplit(' ').next().unwrap().parse().unwrap();
+    // one line per error naming both labels, then the words
+    let rows: Vec<&&str> = section.iter().filter(|l| l.contains(": gold ")).collect();
+    assert_eq!(rows.len(), n);
+    assert!(rows.iter().all(|l| l.contains(" / got ")), "{out}");
 }
 
 #[test]

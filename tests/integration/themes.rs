@@ -51,3 +51,34 @@ fn negated_commitment_is_not_commit() {
         "{themes:?}"
     );
 }
+
+#[test]
+fn praise_without_a_support_verb_is_support() {
+    let t = Tagger::new().unwrap();
+    assert_eq!(first(&t, "“这是明智之举。”评论员王力说。").1, "support");
+    assert_eq!(first(&t, "“新修的路真是太方便了。”村民赵红说。").1, "support");
+}
+
+#[test]
+fn a_question_asked_as_criticism_is_oppose_and_a_negated_one_is_not() {
+    let t = Tagger::new().unwrap();
+    assert_eq!(first(&t, "“难道这样拖下去就能解决问题吗？”市民李强说。").1, "oppose");
+    assert_ne!(first(&t, "“这难道不是一件好事吗？”市民李强说。").1, "oppose");
+}
+
+#[test]
+fn a_call_word_used_as_a_noun_is_no_call() {
+    let t = Tagger::new().unwrap();
+    assert_eq!(first(&t, "“这批产品都符合要求。”质检员张华说。").1, "neutral");
+    assert_eq!(first(&t, "“我们要求对方立即停止施工。”律师张华说。").1, "call");
+}
+
+#[test]
+fn own_side_commitments_and_calls_on_others() {
+    let t = Tagger::new().unwrap();
+    assert_eq!(first(&t, "“我一定把这件事办成。”镇长刘军说。").1, "commit");
+    assert_eq!(first(&t, "刘军表示，愿与周边县市共同开发旅游线路。").1, "commit");
+    // a modal opening a clause urges the hearer; 要是 opens a condition
+    assert_eq!(first(&t, "“说到底，要靠自己动手。”老师刘芳说。").1, "call");
+    assert_eq!(first(&t, "“要是明天下雨，活动就改期。”老师刘芳说。").1, "neutral");
+}
