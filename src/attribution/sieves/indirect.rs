@@ -12,6 +12,10 @@ use crate::attribution::{is_colon, is_comma, Kind};
 use crate::lexicon::{CueClass, Role};
 use crate::text::marks;
 
+/// The longest clause after a bare cue read as its object when it ends in a
+/// non-speech object (表示热烈的节日祝贺), characters.
+const SHORT_OBJECT: usize = 10;
+
 /// The longest reported clause (characters); a clause runs to its sentence end.
 const MAX_CONTENT: usize = 2000;
 
@@ -166,6 +170,10 @@ fn reports_speech(cx: &Context, c: &Clause, s: usize, e: usize) -> bool {
     let (norm, p) = (cx.norm, &cx.p);
     let clause_end = (s..e).find(|&i| cx.outside(i) && marks::is_clause_punct(norm[i])).unwrap_or(e);
     if p.word_at(s, e, Role::NonSpeechObject).is_some_and(|l| clause_end - s <= l + 2) {
+        return false;
+    }
+    // 表示热烈的节日祝贺: a short clause ending in such an object
+    if clause_end - s <= SHORT_OBJECT && p.word_before(s, clause_end, Role::NonSpeechObject).is_some() {
         return false;
     }
     if clause_end - s < 3 {
