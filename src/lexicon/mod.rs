@@ -322,34 +322,8 @@ impl Lexicons {
                 )),
             }
         }
-        let gn_file = names[idx("given_names.tsv")];
-        for r in &tables[idx("given_names.tsv")] {
-            let mut cs = r.get(0).chars();
-            match (cs.next(), cs.next()) {
-                (Some(c), None) => {
-                    k.given_name.insert(c);
-                }
-                _ => errs.push(LexiconError::new(
-                    gn_file,
-                    r.line,
-                    format!("{:?} is not one character", r.get(0)),
-                )),
-            }
-        }
-        let tr_file = names[idx("translit.tsv")];
-        for r in &tables[idx("translit.tsv")] {
-            let mut cs = r.get(0).chars();
-            match (cs.next(), cs.next()) {
-                (Some(c), None) => {
-                    k.translit.insert(c);
-                }
-                _ => errs.push(LexiconError::new(
-                    tr_file,
-                    r.line,
-                    format!("{:?} is not one character", r.get(0)),
-                )),
-            }
-        }
+        k.given_name = char_set(names[idx("given_names.tsv")], &tables[idx("given_names.tsv")], &mut errs);
+        k.translit = char_set(names[idx("translit.tsv")], &tables[idx("translit.tsv")], &mut errs);
         let p_file = names[idx("people.tsv")];
         let mut all_names: HashMap<String, usize> = HashMap::new();
         for r in &tables[idx("people.tsv")] {
@@ -407,6 +381,20 @@ impl Lexicons {
         }
         (k, errs)
     }
+}
+
+/// The characters of a one-character-per-row table (translit.tsv,
+/// given_names.tsv); a row that is not one character is a problem.
+fn char_set(file: &str, rows: &[tsv::Row], errs: &mut Vec<LexiconError>) -> CharSet {
+    let mut set = CharSet::default();
+    for r in rows {
+        let mut cs = r.get(0).chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) => set.insert(c),
+            _ => errs.push(LexiconError::new(file, r.line, format!("{:?} is not one character", r.get(0)))),
+        }
+    }
+    set
 }
 
 /// The text of a lexicon file read as `bytes`: UTF-8, not too large.
