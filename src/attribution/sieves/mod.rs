@@ -18,6 +18,7 @@ mod postposed;
 mod sandwich;
 mod term;
 mod turn;
+mod writer;
 
 use super::clauses::Clause;
 use super::context::Context;
@@ -37,6 +38,7 @@ pub(crate) trait Sieve: Sync {
 pub(crate) const SIEVES: &[&dyn Sieve] = &[
     &pending_colon::PendingColon,
     &after_cue::AfterCue,
+    &writer::Writer,
     &postposed::Postposed,
     &sandwich::Sandwich,
     &indirect::Indirect,
