@@ -172,6 +172,28 @@ impl<'a> Context<'a> {
         self.speechlike(q) || self.qlen(q) >= 8 || self.qtext(q).iter().any(|&c| marks::is_clause_punct(c))
     }
 
+    /// Is top-level quote `b` right after quote `a`, with only spaces or
+    /// 、 between (“…”“…”)?
+    pub fn adjacent(&self, a: usize, b: usize) -> bool {
+        let q = self.u.quotes;
+        q[a].close.is_some_and(|pc| {
+            pc < q[b].open && self.norm[pc + 1..q[b].open].iter().all(|c| c.is_whitespace() || *c == '、')
+        })
+    }
+
+    /// The first of the run of adjacent quotes that quote `qi` ends.
+    pub fn first_of_run(&self, qi: usize) -> usize {
+        let mut cur = qi;
+        while let Some(pos) = self.top_rank(cur).filter(|&r| r > 0) {
+            let pq = self.top[pos - 1];
+            if !self.adjacent(pq, cur) {
+                break;
+            }
+            cur = pq;
+        }
+        cur
+    }
+
     /// Is the quote followed by punctuation, a closer, a space or the end?
     pub fn followed_by_punct(&self, q: &QuoteSpan) -> bool {
         let Some(c) = q.close else { return true };

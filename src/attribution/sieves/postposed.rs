@@ -2,7 +2,7 @@
 //! “…”……X宣布, or a cue pointing back to it, “…”。X这样评价
 //! (`post_cue`). Adjacent quotes before it take the same speaker.
 
-use super::{Attribution, Sieve};
+use super::{colon_subject, Attribution, Sieve};
 use crate::attribution::clauses::{After, Clause};
 use crate::attribution::context::Context;
 use crate::attribution::method::{self, Method};
@@ -30,6 +30,9 @@ impl Sieve for Postposed {
             let q = &cx.u.quotes[qi];
             let Some(close) = q.close else { continue };
             let Some(ci) = cue_after(cx, &st.clauses, qi, close) else { continue };
+            if answers_colon(cx, &st.clauses[ci], qi) {
+                continue;
+            }
             st.clauses[ci].post_used = true;
             let c = st.clauses[ci].clone();
             let method = if c.class == CueClass::Post { Method::PostCue } else { Method::Postposed };
@@ -87,6 +90,26 @@ fn cue_after(cx: &Context, clauses: &[Clause], qi: usize, close: usize) -> Optio
     chosen
 }
 
+/// X问Y：“…？”Z说，……: a quote opened by a colon whose clause has a
+/// subject is not taken by a later cue that reports words of its own (a
+/// colon, or a comma and words that are no quote): that cue is the reply.
+fn answers_colon(cx: &Context, c: &Clause, qi: usize) -> bool {
+    let own_words = match c.after {
+        After::Colon => true,
+        After::Comma => cx.quote_at(skip_spaces(cx, c.content)).is_none(),
+        _ => false,
+    };
+    own_words && colon_subject::colon_speaker(cx, cx.first_of_run(qi)).is_some()
+}
+
+/// The first position from `i` that is not a space.
+fn skip_spaces(cx: &Context, mut i: usize) -> usize {
+    while i < cx.n && cx.norm[i].is_whitespace() {
+        i += 1;
+    }
+    i
+}
+
 /// “A”“B”X说: adjacent quotes before quote `qi` take the same speaker.
 fn quotes_before(cx: &Context, st: &mut Attribution, c: &Clause, qi: usize, method: Method) {
     let mut cur = qi;
@@ -96,10 +119,7 @@ fn quotes_before(cx: &Context, st: &mut Attribution, c: &Clause, qi: usize, meth
         }
         let pq = cx.top[pos - 1];
         let prevq = &cx.u.quotes[pq];
-        let adjacent = prevq.close.is_some_and(|pc| {
-            cx.norm[pc + 1..cx.u.quotes[cur].open].iter().all(|c| c.is_whitespace() || *c == '、')
-        });
-        if !adjacent || st.done(pq) || !cx.speechlike(prevq) {
+        if !cx.adjacent(pq, cur) || st.done(pq) || !cx.speechlike(prevq) {
             break;
         }
         let f = c
@@ -128,6 +148,19 @@ mod tests {
             [
                 "direct | 这批种子出苗率很高。 | 孔繁星 | postposed",
                 "direct | 我们打算明年再多买一些。 | 孔繁星 | postposed"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reply_with_words_of_its_own_does_not_take_the_question() {
+        let got = rows("县长罗长青问老汉：“粮食够不够吃？”“房子漏不漏雨？”老汉说，样样都好。");
+        assert_eq!(
+            got,
+            [
+                "direct | 粮食够不够吃？ | 罗长青 | colon_subject",
+                "direct | 房子漏不漏雨？ | 罗长青 | colon_subject",
+                "indirect | 样样都好 | 老汉 | indirect"
             ]
         );
     }
