@@ -49,7 +49,7 @@ fn quote_after(cx: &Context, st: &Attribution, c: &Clause) -> Option<(usize, Met
     let qi = cx.quote_at(pos).filter(|&qi| !st.done(qi))?;
     let q = &cx.u.quotes[qi];
     let governed = c.after == After::Quote;
-    if governed && !(cx.clause_like(q) && cx.followed_by_punct(q)) {
+    if governed && !(cx.clause_like(q) && cx.followed_by_punct(q)) && !speech_list(cx, qi) {
         return None;
     }
     // X指出，“数字鸿沟”仍然存在: a term inside a reported clause
@@ -69,6 +69,7 @@ fn quote_after(cx: &Context, st: &Attribution, c: &Clause) -> Option<(usize, Met
 /// Adjacent quotes after quote `qi` continue the same cue: “…”“…”.
 fn chain(cx: &Context, st: &mut Attribution, c: &Clause, qi: usize, kind: Kind, method: Method) {
     let (n, norm) = (cx.n, cx.norm);
+    let list = speech_list(cx, qi);
     let mut last = qi;
     while let Some(close) = cx.u.quotes[last].close {
         let mut j = close + 1;
@@ -76,13 +77,32 @@ fn chain(cx: &Context, st: &mut Attribution, c: &Clause, qi: usize, kind: Kind, 
             j += 1;
         }
         let Some(nq) = cx.quote_at(j) else { break };
-        if st.done(nq) || !cx.clause_like(&cx.u.quotes[nq]) {
+        if st.done(nq) || !(cx.clause_like(&cx.u.quotes[nq]) || (list && cx.adjacent(last, nq))) {
             break;
         }
         let f = c.row(kind, cx.span(&cx.u.quotes[nq]), method, c.sentence).at_confidence(method::CHAINED);
         st.attribute(nq, f);
         last = nq;
     }
+}
+
+/// Quote `qi` opens a list of quotes joined by 、 (批评“好夸张”、“疯了吗？”)
+/// of which one at least reads as speech: every quote of it is words the
+/// source said, however short; a list of names or slogans has none.
+fn speech_list(cx: &Context, qi: usize) -> bool {
+    let mut cur = qi;
+    let mut len = 1;
+    let mut speech = cx.speechlike(&cx.u.quotes[qi]);
+    while let Some(&nq) = cx.top_rank(cur).and_then(|r| cx.top.get(r + 1)) {
+        let joined = cx.u.quotes[cur].close.is_some_and(|c| cx.norm[c + 1..cx.u.quotes[nq].open] == ['、']);
+        if !joined {
+            break;
+        }
+        speech |= cx.speechlike(&cx.u.quotes[nq]);
+        len += 1;
+        cur = nq;
+    }
+    len >= 2 && speech
 }
 
 #[cfg(test)]
@@ -107,5 +127,24 @@ mod tests {
                 "direct | 明年我们还要多种一千棵树。 | 邓志强 | colon"
             ]
         );
+    }
+
+    #[test]
+    fn a_list_of_short_quotes_after_the_cue() {
+        let got = rows("网友纷纷留言批评“太离谱”、“真会炒作”、“这也能算失误吗？”。");
+        assert_eq!(
+            got,
+            [
+                "partial | 太离谱 | 网友 | governed",
+                "partial | 真会炒作 | 网友 | governed",
+                "partial | 这也能算失误吗？ | 网友 | governed"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_of_slogans_is_no_speech() {
+        let got = rows("会议提出“稳增长”、“调结构”、“惠民生”。");
+        assert!(got.is_empty(), "{got:?}");
     }
 }
