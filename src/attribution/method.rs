@@ -42,10 +42,12 @@ pub enum Method {
     Term,
     /// 记者问：“…”, 我问她：“…”: the writer's own words
     Writer,
+    /// no cue: the person who is the subject of the sentence introducing the quote
+    IntroSubject,
 }
 
 /// Every method, in the order of the enum.
-pub const ALL: [Method; 19] = [
+pub const ALL: [Method; 20] = [
     Method::Colon,
     Method::Preposed,
     Method::Governed,
@@ -65,6 +67,7 @@ pub const ALL: [Method; 19] = [
     Method::Unattributed,
     Method::Term,
     Method::Writer,
+    Method::IntroSubject,
 ];
 
 /// A quote that continues the cue of the quote right before it (“…”“…”):
@@ -100,6 +103,7 @@ impl Method {
             Method::Unattributed => "unattributed",
             Method::Term => "term",
             Method::Writer => "writer",
+            Method::IntroSubject => "intro_subject",
         }
     }
 
@@ -131,6 +135,9 @@ impl Method {
             Method::AdjacentSubject => "no cue: a person named right after the quote",
             Method::Unattributed => "speech with no recoverable source",
             Method::Term => "a name, slogan or scare quote, not speech",
+            Method::IntroSubject => {
+                "no cue, no speaker before: the subject of the sentence introducing the quote"
+            }
             Method::Writer => {
                 "the reporter or first-person narrator asks or speaks: 记者问：“…”, “…”我们问道"
             }
@@ -154,6 +161,7 @@ impl Method {
             Method::Unattributed => 0.1,
             Method::Term => 0.0,
             Method::Writer => 0.8,
+            Method::IntroSubject => 0.5,
         }
     }
 }

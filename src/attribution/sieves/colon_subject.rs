@@ -27,13 +27,8 @@ impl QuoteRule for ColonSubject {
         // “…？”“…？”: a question right after continues the colon's quote
         let first = cx.first_of_run(qi);
         let run_on = first != qi && cx.qtext(q).last().is_some_and(|&c| matches!(c, '？' | '?'));
-        let Some(mut sp) = colon_speaker(cx, if run_on { first } else { qi }) else { return Verdict::Pass };
-        if sp.stype == SpeakerType::Pronoun {
-            if let Some(mut r) = cx.coref.antecedent(cx, sp.span.0, &persons(st), &sp) {
-                r.span = sp.span;
-                sp = r;
-            }
-        }
+        let Some(sp) = colon_speaker(cx, if run_on { first } else { qi }) else { return Verdict::Pass };
+        let sp = resolved(cx, st, sp);
         let f = Found::new(Kind::Direct, cx.span(q), Method::ColonSubject, cx.sentence(q.open))
             .by(Some(sp), true);
         Verdict::row(f)
@@ -54,6 +49,17 @@ pub(crate) fn colon_speaker(cx: &Context, qi: usize) -> Option<Speaker> {
     })
 }
 
+/// A pronoun subject resolved to its antecedent when there is one.
+pub(crate) fn resolved(cx: &Context, st: &Attribution, mut sp: Speaker) -> Speaker {
+    if sp.stype == SpeakerType::Pronoun {
+        if let Some(mut r) = cx.coref.antecedent(cx, sp.span.0, &persons(st), &sp) {
+            r.span = sp.span;
+            sp = r;
+        }
+    }
+    sp
+}
+
 /// The persons quoted through a cue or already given quotes in the unit,
 /// in order of where they appear.
 fn persons(st: &Attribution) -> Vec<(usize, Speaker)> {
@@ -67,7 +73,7 @@ fn persons(st: &Attribution) -> Vec<(usize, Speaker)> {
 }
 
 /// The subject at the start of `[s, e)`: connectives and adverbs skipped.
-fn subject_at(cx: &Context, s: usize, e: usize) -> Option<Speaker> {
+pub(crate) fn subject_at(cx: &Context, s: usize, e: usize) -> Option<Speaker> {
     let p = &cx.p;
     let mut s = s;
     loop {

@@ -11,6 +11,7 @@ mod citation;
 mod colon_subject;
 mod dedup;
 mod indirect;
+mod intro_subject;
 mod nested;
 mod no_cue;
 mod pending_colon;
