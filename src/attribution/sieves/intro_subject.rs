@@ -1,8 +1,8 @@
-//! “…” with no cue and no speaker before it in the paragraph: the person
-//! who is the subject of the sentence introducing the quote speaks it
-//! (`intro_subject`): 约翰逊难掩兴奋。“…” / 他满脸疑惑，“…”. The sentence
-//! is the one the quote opens in, or the one before when the quote opens
-//! a sentence.
+//! “…” with no cue: the person who is the subject of the sentence
+//! introducing the quote speaks it (`intro_subject`): 约翰逊难掩兴奋。“…” /
+//! 他满脸疑惑，“…”. The sentence is the one the quote opens in, or the one
+//! before when the quote opens a sentence; it must come after the last
+//! speaker of the paragraph and name someone else, or the turn goes on.
 
 use super::colon_subject::{resolved, subject_at};
 use super::no_cue::{QuoteRule, Verdict};
@@ -10,7 +10,7 @@ use super::Attribution;
 use crate::attribution::context::Context;
 use crate::attribution::method::Method;
 use crate::attribution::speaker::{Speaker, SpeakerType};
-use crate::attribution::{Found, Kind};
+use crate::attribution::{is_colon, is_sentence_end, Found, Kind};
 use crate::text::marks;
 
 /// How many clauses of the introducing sentence are read for its subject.
@@ -30,14 +30,21 @@ impl QuoteRule for IntroSubject {
 
     fn decide(&self, cx: &Context, st: &Attribution, qi: usize) -> Verdict {
         let q = &cx.u.quotes[qi];
-        let earlier_speaker = st.out.iter().any(|f| f.start < q.open && f.speaker.is_some());
-        if earlier_speaker || cx.first_of_run(qi) != qi {
+        // after a colon whose clause names no one (令男方印象深刻：“…”), the turn goes on
+        let before = cx.before_quote(q);
+        if cx.first_of_run(qi) != qi || (before > 0 && is_colon(cx.norm[before - 1])) {
             return Verdict::Pass;
         }
         let Some((s, e)) = intro_sentence(cx, q.open) else { return Verdict::Pass };
+        let last = st.out.iter().filter(|f| f.start < q.open && f.speaker.is_some()).max_by_key(|f| f.end);
+        // a speaker's turn goes on unless a new person opens the sentence
+        if last.is_some_and(|f| f.end > s) {
+            return Verdict::Pass;
+        }
         let Some(sp) = first_subject(cx, s, e) else { return Verdict::Pass };
         let sp = resolved(cx, st, sp);
-        if sp.stype != SpeakerType::Person {
+        let same = last.and_then(|f| f.speaker.as_ref()).is_some_and(|l| l.key == sp.key);
+        if sp.stype != SpeakerType::Person || same {
             return Verdict::Pass;
         }
         let f = Found::new(Kind::Direct, cx.span(q), Method::IntroSubject, cx.sentence(q.open))
@@ -47,8 +54,8 @@ impl QuoteRule for IntroSubject {
 }
 
 /// The narration that introduces a quote opening at `open`: its own
-/// sentence up to the quote, else the sentence before; none when that
-/// holds a quote.
+/// sentence up to the quote, else the sentence before, from after the
+/// last quote in it when that quote ends on an end mark.
 fn intro_sentence(cx: &Context, open: usize) -> Option<(usize, usize)> {
     let (ss, _) = cx.sentence(open);
     let blank = |a: usize, b: usize| cx.norm[a..b].iter().all(|c| c.is_whitespace());
@@ -60,7 +67,19 @@ fn intro_sentence(cx: &Context, open: usize) -> Option<(usize, usize)> {
     } else {
         return None;
     };
-    (s..e).all(|i| cx.outside(i)).then_some((s, e))
+    // “…。”他翻开账本。: a quote closing on an end mark ends a sentence
+    let s = match (s..e).rev().find(|&i| !cx.outside(i)) {
+        None => s,
+        Some(i) => {
+            let q = &cx.u.quotes[cx.inq[i]];
+            let ends = cx.qtext(q).last().is_some_and(|&c| is_sentence_end(c));
+            if !ends || q.close != Some(i) {
+                return None;
+            }
+            i + 1
+        }
+    };
+    (!blank(s, e)).then_some((s, e))
 }
 
 /// The subject of the first of the sentence's clauses that opens with one.
@@ -93,8 +112,17 @@ mod tests {
     }
 
     #[test]
-    fn not_over_a_speaker_of_the_paragraph() {
-        let got = rows("周长河说：“今年收成好。”会计王平翻开了账本。“我们多收了两万斤。”");
-        assert_eq!(got.last().map(String::as_str), Some("direct | 我们多收了两万斤。 | 周长河 | turn"));
+    fn a_new_person_opening_the_sentence_takes_the_turn() {
+        let got = rows("周长河说：“今年收成好。”村支书王建平翻开了账本。“我们多收了两万斤。”");
+        assert_eq!(
+            got.last().map(String::as_str),
+            Some("direct | 我们多收了两万斤。 | 王建平 | intro_subject")
+        );
+    }
+
+    #[test]
+    fn the_speaker_of_the_sentence_keeps_the_turn() {
+        let got = rows("周长河翻开账本说：“今年收成好。”“我们多收了两万斤。”");
+        assert_eq!(got.last().map(String::as_str), Some("direct | 我们多收了两万斤。 | 周长河 | colon"));
     }
 }
