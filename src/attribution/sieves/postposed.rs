@@ -6,7 +6,7 @@ use super::{colon_subject, Attribution, Sieve};
 use crate::attribution::clauses::{After, Clause};
 use crate::attribution::context::Context;
 use crate::attribution::method::{self, Method};
-use crate::attribution::Kind;
+use crate::attribution::{is_colon, Kind};
 use crate::lexicon::CueClass;
 use crate::text::marks;
 
@@ -30,7 +30,7 @@ impl Sieve for Postposed {
             let q = &cx.u.quotes[qi];
             let Some(close) = q.close else { continue };
             let Some(ci) = cue_after(cx, &st.clauses, qi, close) else { continue };
-            if answers_colon(cx, &st.clauses[ci], qi) {
+            if answers_colon(cx, &st.clauses[ci], qi) || continues_earlier(cx, st, &st.clauses[ci], qi) {
                 continue;
             }
             st.clauses[ci].post_used = true;
@@ -102,6 +102,25 @@ fn answers_colon(cx: &Context, c: &Clause, qi: usize) -> bool {
     own_words && colon_subject::colon_speaker(cx, cx.first_of_run(qi)).is_some()
 }
 
+/// 他告诉记者，……，“…。”营业员解释说，……: a speech quote inside a sentence
+/// (not opening it, not after a colon), after a speaker of the unit, is not
+/// taken by a later cue that reports words of its own: the quote goes on
+/// with the earlier speaker.
+fn continues_earlier(cx: &Context, st: &Attribution, c: &Clause, qi: usize) -> bool {
+    let own_words = matches!(c.after, After::Colon | After::Comma | After::Bare)
+        && cx.quote_at(skip_spaces(cx, c.content)).is_none();
+    let open = cx.u.quotes[cx.first_of_run(qi)].open;
+    let (ss, _) = cx.sentence(open);
+    let inside = cx.norm[ss..open].iter().any(|c| !c.is_whitespace());
+    // the sieves of reported speech run later: ask the cue clauses too
+    let earlier = st.out.iter().any(|f| f.start < open && f.speaker.is_some())
+        || st.clauses.iter().any(|e| e.hit.start < open && e.speaker.is_some());
+    let q = &cx.u.quotes[qi];
+    let before = cx.before_quote(&cx.u.quotes[cx.first_of_run(qi)]);
+    let after_colon = before > 0 && is_colon(cx.norm[before - 1]);
+    own_words && inside && earlier && !after_colon && cx.speechlike(q)
+}
+
 /// The first position from `i` that is not a space.
 fn skip_spaces(cx: &Context, mut i: usize) -> usize {
     while i < cx.n && cx.norm[i].is_whitespace() {
@@ -163,5 +182,11 @@ mod tests {
                 "indirect | 样样都好 | 老汉 | indirect"
             ]
         );
+    }
+
+    #[test]
+    fn a_quote_inside_a_report_stays_with_its_speaker() {
+        let got = rows("周德贵告诉记者，新房子亮堂多了，但他早就想要个大院子，“要是再大点就好了。”村干部解释说，这是县里统一规划的。");
+        assert_eq!(got[1], "direct | 要是再大点就好了。 | 周德贵 | preposed", "{got:?}");
     }
 }
