@@ -10,6 +10,9 @@ use crate::lexicon::Role;
 use crate::quotes::QuoteSpan;
 use crate::text::marks;
 
+/// The most characters of an interjection or one-word answer.
+const ONE_WORD: usize = 2;
+
 /// One unit, with its quote cover, sentences and clause starts.
 pub(crate) struct Context<'a> {
     /// The unit.
@@ -165,6 +168,12 @@ impl<'a> Context<'a> {
         let first_person =
             (0..l).any(|i| self.p.word_at(q.start() + i, q.end(self.n), Role::FirstPerson).is_some());
         (has_end && l >= 4) || (has_clause && l >= 10) || (first_person && l >= 6)
+    }
+
+    /// Is the quote an interjection or a one-word answer (“有！”, “好。”):
+    /// at most two characters of words, punctuation aside? Not a unit.
+    pub fn one_word(&self, q: &QuoteSpan) -> bool {
+        self.qtext(q).iter().filter(|c| c.is_alphanumeric()).count() <= ONE_WORD
     }
 
     /// Speech, or at least a clause: long or punctuated.

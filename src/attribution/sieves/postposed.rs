@@ -29,6 +29,9 @@ impl Sieve for Postposed {
             }
             let q = &cx.u.quotes[qi];
             let Some(close) = q.close else { continue };
+            if cx.one_word(q) {
+                continue;
+            }
             let Some(ci) = cue_after(cx, &st.clauses, qi, close) else { continue };
             if answers_colon(cx, &st.clauses[ci], qi) || continues_earlier(cx, st, &st.clauses[ci], qi) {
                 continue;
@@ -188,5 +191,11 @@ mod tests {
     fn a_quote_inside_a_report_stays_with_its_speaker() {
         let got = rows("周德贵告诉记者，新房子亮堂多了，但他早就想要个大院子，“要是再大点就好了。”村干部解释说，这是县里统一规划的。");
         assert_eq!(got[1], "direct | 要是再大点就好了。 | 周德贵 | preposed", "{got:?}");
+    }
+
+    #[test]
+    fn a_one_word_answer_is_no_unit() {
+        let got = rows("“有！”店主肯定地说：“什么样的都有。”");
+        assert_eq!(got, ["direct | 什么样的都有。 | 店主 | colon"]);
     }
 }
