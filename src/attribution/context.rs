@@ -10,6 +10,9 @@ use crate::lexicon::Role;
 use crate::quotes::QuoteSpan;
 use crate::text::marks;
 
+/// The most characters of an interjection or one-word answer.
+const ONE_WORD: usize = 2;
+
 /// One unit, with its quote cover, sentences and clause starts.
 pub(crate) struct Context<'a> {
     /// The unit.
@@ -167,9 +170,37 @@ impl<'a> Context<'a> {
         (has_end && l >= 4) || (has_clause && l >= 10) || (first_person && l >= 6)
     }
 
+    /// Is the quote an interjection or a one-word answer (“有！”, “好。”):
+    /// at most two characters of words, punctuation aside? Not a unit.
+    pub fn one_word(&self, q: &QuoteSpan) -> bool {
+        self.qtext(q).iter().filter(|c| c.is_alphanumeric()).count() <= ONE_WORD
+    }
+
     /// Speech, or at least a clause: long or punctuated.
     pub fn clause_like(&self, q: &QuoteSpan) -> bool {
         self.speechlike(q) || self.qlen(q) >= 8 || self.qtext(q).iter().any(|&c| marks::is_clause_punct(c))
+    }
+
+    /// Is top-level quote `b` right after quote `a`, with only spaces or
+    /// 、 between (“…”“…”)?
+    pub fn adjacent(&self, a: usize, b: usize) -> bool {
+        let q = self.u.quotes;
+        q[a].close.is_some_and(|pc| {
+            pc < q[b].open && self.norm[pc + 1..q[b].open].iter().all(|c| c.is_whitespace() || *c == '、')
+        })
+    }
+
+    /// The first of the run of adjacent quotes that quote `qi` ends.
+    pub fn first_of_run(&self, qi: usize) -> usize {
+        let mut cur = qi;
+        while let Some(pos) = self.top_rank(cur).filter(|&r| r > 0) {
+            let pq = self.top[pos - 1];
+            if !self.adjacent(pq, cur) {
+                break;
+            }
+            cur = pq;
+        }
+        cur
     }
 
     /// Is the quote followed by punctuation, a closer, a space or the end?

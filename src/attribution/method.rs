@@ -40,10 +40,14 @@ pub enum Method {
     Unattributed,
     /// a name, slogan or scare quote
     Term,
+    /// 记者问：“…”, 我问她：“…”: the writer's own words
+    Writer,
+    /// no cue: the person who is the subject of the sentence introducing the quote
+    IntroSubject,
 }
 
 /// Every method, in the order of the enum.
-pub const ALL: [Method; 18] = [
+pub const ALL: [Method; 20] = [
     Method::Colon,
     Method::Preposed,
     Method::Governed,
@@ -62,6 +66,8 @@ pub const ALL: [Method; 18] = [
     Method::AdjacentSubject,
     Method::Unattributed,
     Method::Term,
+    Method::Writer,
+    Method::IntroSubject,
 ];
 
 /// A quote that continues the cue of the quote right before it (“…”“…”):
@@ -96,6 +102,8 @@ impl Method {
             Method::AdjacentSubject => "adjacent_subject",
             Method::Unattributed => "unattributed",
             Method::Term => "term",
+            Method::Writer => "writer",
+            Method::IntroSubject => "intro_subject",
         }
     }
 
@@ -127,6 +135,12 @@ impl Method {
             Method::AdjacentSubject => "no cue: a person named right after the quote",
             Method::Unattributed => "speech with no recoverable source",
             Method::Term => "a name, slogan or scare quote, not speech",
+            Method::IntroSubject => {
+                "no cue, no speaker before: the subject of the sentence introducing the quote"
+            }
+            Method::Writer => {
+                "the reporter or first-person narrator asks or speaks: 记者问：“…”, “…”我们问道"
+            }
         }
     }
 
@@ -146,6 +160,8 @@ impl Method {
             Method::AdjacentSubject => 0.55,
             Method::Unattributed => 0.1,
             Method::Term => 0.0,
+            Method::Writer => 0.8,
+            Method::IntroSubject => 0.5,
         }
     }
 }

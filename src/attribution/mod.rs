@@ -16,7 +16,9 @@
 //! inside a quote with its own cue), `indirect` (X说，…), `zero_anaphora`
 //! (…，并表示…), `turn` / `turn_next_paragraph` / `turn_far` (a quote with
 //! no cue continues a speaker's turn), `colon_subject`, `adjacent_subject`,
-//! `pronoun` (他说 resolved), `unattributed`, `term`.
+//! `intro_subject` (the subject of the sentence introducing a quote with
+//! no cue), `pronoun` (他说 resolved), `writer` (记者问：“…”, the writer's words),
+//! `unattributed`, `term`.
 
 mod clauses;
 mod context;

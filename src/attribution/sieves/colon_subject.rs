@@ -24,26 +24,40 @@ impl QuoteRule for ColonSubject {
 
     fn decide(&self, cx: &Context, st: &Attribution, qi: usize) -> Verdict {
         let q = &cx.u.quotes[qi];
-        let before = cx.before_quote(q);
-        if !(before > 0 && is_colon(cx.norm[before - 1])) {
-            return Verdict::Pass;
-        }
-        let cs = cx.clause_start(before - 1);
-        let found = subject_at(cx, cs, before - 1).or_else(|| {
-            let (ss, _) = cx.sentence(before - 1);
-            subject_at(cx, ss, before - 1)
-        });
-        let Some(mut sp) = found else { return Verdict::Pass };
-        if sp.stype == SpeakerType::Pronoun {
-            if let Some(mut r) = cx.coref.antecedent(cx, sp.span.0, &persons(st), &sp) {
-                r.span = sp.span;
-                sp = r;
-            }
-        }
+        // “…？”“…？”: a question right after continues the colon's quote
+        let first = cx.first_of_run(qi);
+        let run_on = first != qi && cx.qtext(q).last().is_some_and(|&c| matches!(c, '？' | '?'));
+        let Some(sp) = colon_speaker(cx, if run_on { first } else { qi }) else { return Verdict::Pass };
+        let sp = resolved(cx, st, sp);
         let f = Found::new(Kind::Direct, cx.span(q), Method::ColonSubject, cx.sentence(q.open))
             .by(Some(sp), true);
         Verdict::row(f)
     }
+}
+
+/// The subject of the clause (else the sentence) before the colon that
+/// opens quote `qi`, unresolved: X……：“…”.
+pub(crate) fn colon_speaker(cx: &Context, qi: usize) -> Option<Speaker> {
+    let before = cx.before_quote(&cx.u.quotes[qi]);
+    if !(before > 0 && is_colon(cx.norm[before - 1])) {
+        return None;
+    }
+    let cs = cx.clause_start(before - 1);
+    subject_at(cx, cs, before - 1).or_else(|| {
+        let (ss, _) = cx.sentence(before - 1);
+        subject_at(cx, ss, before - 1)
+    })
+}
+
+/// A pronoun subject resolved to its antecedent when there is one.
+pub(crate) fn resolved(cx: &Context, st: &Attribution, mut sp: Speaker) -> Speaker {
+    if sp.stype == SpeakerType::Pronoun {
+        if let Some(mut r) = cx.coref.antecedent(cx, sp.span.0, &persons(st), &sp) {
+            r.span = sp.span;
+            sp = r;
+        }
+    }
+    sp
 }
 
 /// The persons quoted through a cue or already given quotes in the unit,
@@ -59,7 +73,7 @@ fn persons(st: &Attribution) -> Vec<(usize, Speaker)> {
 }
 
 /// The subject at the start of `[s, e)`: connectives and adverbs skipped.
-fn subject_at(cx: &Context, s: usize, e: usize) -> Option<Speaker> {
+pub(crate) fn subject_at(cx: &Context, s: usize, e: usize) -> Option<Speaker> {
     let p = &cx.p;
     let mut s = s;
     loop {
@@ -75,8 +89,11 @@ fn subject_at(cx: &Context, s: usize, e: usize) -> Option<Speaker> {
             _ => break,
         }
     }
-    leading_subject(p, s, e)
-        .filter(|sp| sp.stype != SpeakerType::Document && !cx.u.k.role(Role::Reporter).contains(&sp.title))
+    // 问人家：“…” opens with the cue: no subject
+    let cue_first = cx.u.cues.iter().any(|h| h.start == s);
+    leading_subject(p, s, e).filter(|sp| {
+        !cue_first && sp.stype != SpeakerType::Document && !cx.u.k.role(Role::Reporter).contains(&sp.title)
+    })
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod citation;
 mod colon_subject;
 mod dedup;
 mod indirect;
+mod intro_subject;
 mod nested;
 mod no_cue;
 mod pending_colon;
@@ -18,6 +19,7 @@ mod postposed;
 mod sandwich;
 mod term;
 mod turn;
+mod writer;
 
 use super::clauses::Clause;
 use super::context::Context;
@@ -37,6 +39,7 @@ pub(crate) trait Sieve: Sync {
 pub(crate) const SIEVES: &[&dyn Sieve] = &[
     &pending_colon::PendingColon,
     &after_cue::AfterCue,
+    &writer::Writer,
     &postposed::Postposed,
     &sandwich::Sandwich,
     &indirect::Indirect,

@@ -4,7 +4,7 @@
 //! and last the speaker's turn. The rules run per quote, not per rule over
 //! all quotes, because a turn looks back at the rows of the quotes before.
 
-use super::{adjacent_subject, citation, colon_subject, term, turn, Attribution, Sieve};
+use super::{adjacent_subject, citation, colon_subject, intro_subject, term, turn, Attribution, Sieve};
 use crate::attribution::context::Context;
 use crate::attribution::Found;
 
@@ -41,6 +41,7 @@ pub(crate) const RULES: &[&dyn QuoteRule] = &[
     &colon_subject::ColonSubject,
     &adjacent_subject::AdjacentSubject,
     &citation::CitationRunOn,
+    &intro_subject::IntroSubject,
     &turn::Turn,
 ];
 

@@ -36,14 +36,15 @@ impl QuoteRule for Turn {
     }
 }
 
-/// The last non-citation speaker before `open` in the unit.
+/// The last non-citation speaker before `open` in the unit; the writer's
+/// questions (`writer`) are passed over: the words after them answer.
 fn last_speaker_before(st: &Attribution, open: usize) -> Option<(Option<Speaker>, bool)> {
     st.out
         .iter()
         .filter(|f| {
             f.start < open
                 && f.speaker.is_some()
-                && f.method != Method::TurnFar
+                && !matches!(f.method, Method::TurnFar | Method::Writer)
                 && !matches!(f.kind, Kind::Term)
         })
         .filter(|f| !st.clauses.iter().any(|c| c.citation && f.cue == Some(c.cue())))
@@ -71,5 +72,11 @@ mod tests {
     fn no_speaker_at_all() {
         let got = rows("“今年的雪下得真早啊。”");
         assert_eq!(got, ["direct | 今年的雪下得真早啊。 |  | unattributed"]);
+    }
+
+    #[test]
+    fn the_answer_to_the_writers_question_is_not_the_writers() {
+        let got = rows("村长韩德厚说：“路修通了。”我问：“还缺什么？”“缺技术员。”");
+        assert_eq!(got.last().map(String::as_str), Some("direct | 缺技术员。 | 韩德厚 | turn"));
     }
 }
