@@ -225,7 +225,10 @@ impl Matchers {
         }
         let mut single: Box<[RoleMask]> = vec![0; 0x10000].into_boxed_slice();
         let mut word_masks = Vec::new();
-        for (w, mask) in &wmap {
+        // words read only inside a parsed phrase (plural_affiliation: 国家,
+        // 五国) are looked up there, not scanned for in every text
+        let phrase_only = role_bit(Role::PluralAffiliation);
+        for (w, mask) in wmap.iter().filter(|(w, m)| **m != phrase_only || w.chars().count() == 1) {
             let mut cs = w.chars();
             match (cs.next(), cs.next()) {
                 (Some(c), None) if (c as usize) < single.len() => single[c as usize] |= mask,

@@ -303,7 +303,7 @@ impl<'a> Unit<'a> {
         let after_connective = || {
             p.word_before(i.saturating_sub(MAX_CONNECTIVE), i, Role::Connective).is_some_and(|l| opens(i - l))
         };
-        if !(opens(i) || after_connective()) {
+        if !p.could_open_person(i) || !(opens(i) || after_connective()) {
             return None;
         }
         let lim = nx.next_punct[i];

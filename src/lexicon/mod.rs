@@ -606,6 +606,11 @@ impl WordSet {
         self.words.contains(w)
     }
 
+    /// Does some word of the set start with `c`?
+    pub fn starts_with_char(&self, c: char) -> bool {
+        self.first.contains(&c)
+    }
+
     /// Is the word spelt by `cs` in the set? No allocation for words of up
     /// to 8 characters.
     pub fn contains_chars(&self, cs: &[char]) -> bool {

@@ -191,7 +191,10 @@ impl Parser<'_> {
     /// Does the body `[body, end)` name several places or bodies (中国和,
     /// 各, 中亚五国), making its source a group?
     fn plural_affiliation(&self, body: usize, end: usize) -> bool {
-        (body..end).any(|q| self.word_at(q, end, Role::PluralAffiliation).is_some())
+        // its words are not in the function-word scan (see `Matchers::new`):
+        // the phrase is short, so it is searched here
+        let t: String = self.norm[body..end].iter().collect();
+        self.k.role(Role::PluralAffiliation).iter().any(|w| t.contains(w.as_str()))
     }
 
     /// Is the quantifier of the phrase a group's (多位, 一些)?

@@ -209,6 +209,23 @@ impl Parser<'_> {
         })
     }
 
+    /// Can a speaker's phrase open at `s`? Only with a mention (a title, an
+    /// organisation or place, a source noun, a listed person, a pronoun), a
+    /// surname, a familiar prefix (小刘), a title modifier, a
+    /// transliteration character or a publication's 《: a cheap
+    /// test before the parser is asked.
+    pub fn could_open_person(&self, s: usize) -> bool {
+        let n = self.norm;
+        let Some(&c) = n.get(s) else { return false };
+        self.ents.get(s).is_some_and(|v| !v.is_empty())
+            || self.k.surnames.contains(&c)
+            || self.k.compound_surnames.starts_with_char(c)
+            || self.k.translit.contains(&c)
+            || self.char_is(s, Role::NamePrefix)
+            || self.word_at(s, n.len(), Role::TitleModifier).is_some()
+            || c == '《'
+    }
+
     /// Two transliteration characters opening a sentence and ending at
     /// `lim` or where a modifier, adverb or title starts (博塔说, 亚辛在……时
     /// 指出): a foreign name of two characters, which needs that much

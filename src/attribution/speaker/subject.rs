@@ -185,13 +185,20 @@ impl Parser<'_> {
             }
         }
         let hi = cue.min(s + NP_WINDOW / 4);
+        let lo = (s + 2).max(cue.saturating_sub(Self::PREDICATE_GAP));
+        // where mentions starting in the clause end: a subject ends at one,
+        // or a short name after one (or after the clause start) ends there
+        let ends: Vec<usize> =
+            (s..cue).flat_map(|q| self.ents.get(q).into_iter().flatten().map(|&(e, _)| e)).collect();
+        let plausible = |x: usize| x - s <= 4 || ends.iter().any(|&e| e <= x && x - e <= 4);
         let mut best: Option<(Speaker, usize)> = None;
-        for x in (s + 2..hi).rev() {
-            if cue - x > Self::PREDICATE_GAP || !self.predicate_gap(x, cue) {
-                continue;
+        for x in (lo..hi).rev() {
+            // a longer gap holds what blocks this one (a name, punctuation)
+            if !self.gap_clear(x, cue) {
+                break;
             }
             // 韦德里纳: a transliterated name is read whole
-            if self.orphan_translit(x, cue) {
+            if !plausible(x) || !self.predicate_gap(x, x + 1) || self.orphan_translit(x, cue) {
                 continue;
             }
             let Some((sp, end)) = self.parse_forward(s, x) else { continue };
@@ -238,14 +245,10 @@ impl Parser<'_> {
         }
     }
 
-    /// May `[a, b)` be a predicate between a subject and its cue? It does
-    /// not open with 的/之 (which would make it part of the subject), and
-    /// names no person, pronoun or title.
-    pub(super) fn predicate_gap(&self, a: usize, b: usize) -> bool {
+    /// Is `[a, b)` free of what no predicate holds (punctuation, a name, a
+    /// pronoun, a title)? A longer stretch holding it is not free either.
+    pub(super) fn gap_clear(&self, a: usize, b: usize) -> bool {
         let n = self.norm;
-        if self.char_is(a, Role::Nominalizer) || n[a] == '、' || !Self::is_han(n[a]) {
-            return false;
-        }
         !(a..b).any(|q| {
             marks::is_clause_punct(n[q])
                 || self.ents.get(q).is_some_and(|v| {
@@ -260,6 +263,17 @@ impl Parser<'_> {
                     })
                 })
         })
+    }
+
+    /// May `[a, b)` be a predicate between a subject and its cue? It does
+    /// not open with 的/之 (which would make it part of the subject), and
+    /// names no person, pronoun or title.
+    pub(super) fn predicate_gap(&self, a: usize, b: usize) -> bool {
+        let n = self.norm;
+        if self.char_is(a, Role::Nominalizer) || n[a] == '、' || !Self::is_han(n[a]) {
+            return false;
+        }
+        self.gap_clear(a, b)
     }
 
     /// Is `[a, b)` something that may stand between a speaker and a cue?
