@@ -258,13 +258,16 @@ impl Parser<'_> {
 
     /// Is an unlisted name read before a predicate more than a surname and
     /// two characters that happen to follow a comma or 的 (武器核, 边安慰)? It
-    /// comes with a title, opens a sentence, or is written again in the unit.
+    /// comes with a title, opens a sentence, is a foreign name of three
+    /// transliteration characters or more, or is written again in the unit.
     pub(super) fn name_attested(&self, sp: &Speaker, s: usize) -> bool {
         let n = self.norm;
         let opens_sentence = s == 0 || marks::is_terminal(n[s - 1]) || marks::is_closer(n[s - 1]);
         let name: Vec<char> = sp.name.chars().collect();
         let again = || self.written_elsewhere(&name, s) > 0;
-        !sp.title.is_empty() || opens_sentence || again()
+        // 雷阿伦: three transliteration characters or more are a name
+        let foreign = name.len() >= 3 && name.iter().all(|c| self.k.translit.contains(c));
+        !sp.title.is_empty() || opens_sentence || foreign || again()
     }
 
     /// How far either side of a name its other writings are looked for
