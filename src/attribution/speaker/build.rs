@@ -121,7 +121,9 @@ impl Parser<'_> {
         let plain = ue - us <= 6 && i == 0 && !(us..ue).any(|q| self.char_is(q, Role::NotInName));
         let org = self.ends_with_org_suffix(us, ue)
             || (plain && before_head)
-            || self.norm[us..ue].contains(&'（')
+            || self.norm[us..ue].iter().any(|&c| matches!(c, '（' | '('))
+            // T4game副总裁: a Latin-letter brand before a title
+            || (before_head && self.norm[us].is_ascii_alphabetic())
             || matches!(next, Some(Part::Affil(..)))
             || matches!(parts.get(i.wrapping_sub(1)), Some(Part::Affil(..)) if i > 0);
         // 这位妇女, 几位老人: a lone description ending in a person noun
