@@ -109,6 +109,35 @@ fn dateline_lead(re: &regex::Regex, line: &str) -> usize {
     re.find(line).filter(|m| m.start() == 0 && !m.is_empty()).map_or(0, |m| m.as_str().chars().count())
 }
 
+/// One line `[s, e)` (bytes `line_b` of `text`) as an article of its own
+/// (`--each-line`), the dateline and byline opening it left out.
+fn line_article(
+    text: &str,
+    orig: &[char],
+    norm: &[char],
+    dateline_prefix: &regex::Regex,
+    (s, e): (usize, usize),
+    line_b: (usize, usize),
+    line_no: usize,
+) -> Article {
+    let lead = if norm[s..e] == orig[s..e] {
+        dateline_lead(dateline_prefix, &text[line_b.0..line_b.1])
+    } else {
+        dateline_lead(dateline_prefix, &norm[s..e].iter().collect::<String>())
+    };
+    let (s2, _) = trimmed(orig, s + lead, e);
+    let mut article = Article { line: line_no, paragraphs: 1, ..Article::default() };
+    if s2 < e {
+        let bytes = (line_b.0 + super::utf8_len(&orig[s..s2]), line_b.1);
+        article.units.push(Unit {
+            pieces: vec![Piece { start: s2, end: e, bytes }],
+            stitched: false,
+            unterminated: false,
+        });
+    }
+    article
+}
+
 /// Splits `orig` (the decoded text, as characters) into articles.
 /// With `each_line`, every body line is an article of its own (corpora of
 /// one passage per line) and nothing is re-threaded.
@@ -154,24 +183,7 @@ pub fn layout(text: &str, orig: &[char], norm: &[char], k: &Knowledge, each_line
             continue;
         }
         if each_line {
-            let lead = if norm[s..e] == orig[s..e] {
-                dateline_lead(dateline_prefix, &text[line_b.0..line_b.1])
-            } else {
-                dateline_lead(dateline_prefix, &norm[s..e].iter().collect::<String>())
-            };
-            let (s2, _) = trimmed(orig, s + lead, e);
-            let line_b = (line_b.0 + bytes(s, s2), line_b.1);
-            let s = s2;
-            articles.push(Article { line: line_no, paragraphs: 1, ..Article::default() });
-            if s == e {
-                continue;
-            }
-            let last = articles.last_mut().expect("just pushed");
-            last.units.push(Unit {
-                pieces: vec![Piece { start: s, end: e, bytes: line_b }],
-                stitched: false,
-                unterminated: false,
-            });
+            articles.push(line_article(text, orig, norm, dateline_prefix, (s, e), line_b, line_no));
             continue;
         }
         para_no += 1;
