@@ -309,7 +309,10 @@ impl<'a> Unit<'a> {
         let lim = nx.next_punct[i];
         let (sp, _) = p.parse_forward(i, lim).or_else(|| p.leading_person(i, lim))?;
         let common = sp.name.chars().next().is_some_and(|c| self.common_surname(c));
-        let strong = sp.person.is_some() || !sp.title.is_empty() || (sp.name.chars().count() >= 3 && common);
+        let long = sp.name.chars().count() >= 3;
+        // 德桑蒂斯: a foreign name of three transliteration characters or more
+        let foreign = long && sp.name.chars().all(|c| self.k.translit.contains(&c));
+        let strong = sp.person.is_some() || !sp.title.is_empty() || (long && (common || foreign));
         Some(sp).filter(|sp| sp.stype == SpeakerType::Person && strong)
     }
 
