@@ -115,14 +115,15 @@ fn opens_clause(cx: &Context, st: &Attribution, s: usize) -> bool {
 
 /// Do the words after clause `ci`, starting at `s`, hold in their first
 /// clause another cue that introduces words (电台报道，哈梅内伊在会上说，……;
-/// 张三批评李四说：“……”)? Then that cue reports them, not the one before.
+/// 张三批评李四说：“……”), or open with one (强调指出：“……”)? Then that cue
+/// reports them, not the one before.
 fn wraps_a_speaker(cx: &Context, clauses: &[Clause], ci: usize, s: usize) -> bool {
     let first_end = (s..cx.n).find(|&q| marks::is_clause_punct(cx.norm[q]) || !cx.outside(q)).unwrap_or(cx.n);
     clauses.iter().skip(ci + 1).take_while(|c2| c2.hit.start < first_end).any(|c2| {
         // a cue that introduces words with its punctuation (说：, 说，), not
         // one that governs a quote (阐述“……”)
         let introduces = matches!(c2.after, After::Colon | After::Comma);
-        c2.hit.start > s && c2.speaker.is_some() && introduces && c2.class != CueClass::Noun
+        c2.hit.start >= s && c2.speaker.is_some() && introduces && c2.class != CueClass::Noun
     })
 }
 
@@ -176,7 +177,8 @@ fn reports_speech(cx: &Context, c: &Clause, s: usize, e: usize) -> bool {
     if clause_end - s <= SHORT_OBJECT && p.word_before(s, clause_end, Role::NonSpeechObject).is_some() {
         return false;
     }
-    if clause_end - s < 3 {
+    // 表示好，…… is an answer, not a report; 表示乐见，只要…… runs on
+    if clause_end - s < 3 && e - s < SHORT_OBJECT {
         return false;
     }
     let cue_word: String = norm[c.hit.start..c.hit.end].iter().collect();
