@@ -280,17 +280,8 @@ impl Parser<'_> {
         let group_quant = self.group_quant(ph);
         let (ts, title_str) = self.title_text(ph.body, t);
         if let Some(x) = self.name_before_title(ph, t, ts) {
-            let name = self.text(x, ts);
-            return Some(Speaker {
-                text: name.clone(),
-                name: name.clone(),
-                title: title_str,
-                affiliation: self.affil_text(ph.body, x),
-                stype: SpeakerType::Person,
-                key: name,
-                span: (ph.s, ph.end),
-                person: None,
-            });
+            let affiliation = self.affil_text(ph.body, x);
+            return Some(Speaker::unlisted(self.text(x, ts), title_str, affiliation, (ph.s, ph.end)));
         }
         let affiliation = self.affil_before(ph.body, ts);
         let stype = described_type(ph.quant.is_some(), group_quant, t.2, plural_aff);

@@ -69,6 +69,21 @@ pub struct Speaker {
 }
 
 impl Speaker {
+    /// A person no lexicon lists, named `name` as written (the name is
+    /// its identity), with a title and an affiliation as written.
+    pub fn unlisted(name: String, title: String, affiliation: String, span: (usize, usize)) -> Speaker {
+        Speaker {
+            text: name.clone(),
+            key: name.clone(),
+            name,
+            title,
+            affiliation,
+            stype: SpeakerType::Person,
+            span,
+            person: None,
+        }
+    }
+
     /// A source described rather than named (group, anonymous, document,
     /// pronoun): the description is its text and its identity.
     pub fn described(text: String, stype: SpeakerType, span: (usize, usize)) -> Speaker {

@@ -232,7 +232,7 @@ impl Parser<'_> {
     /// context to be told from a word.
     pub(super) fn translit_pair(&self, s: usize, lim: usize) -> Option<Speaker> {
         let n = self.norm;
-        let opens_sentence = s == 0 || marks::is_terminal(n[s - 1]) || marks::is_closer(n[s - 1]);
+        let opens_sentence = self.opens_sentence(s);
         let bare = |q: usize| self.ents.get(q).is_none_or(|v| v.is_empty());
         let fits = s + 2 <= lim
             && opens_sentence
@@ -243,17 +243,14 @@ impl Parser<'_> {
         if !fits {
             return None;
         }
-        let t = self.text(s, s + 2);
-        Some(Speaker {
-            text: t.clone(),
-            name: t.clone(),
-            title: String::new(),
-            affiliation: String::new(),
-            stype: SpeakerType::Person,
-            key: t,
-            span: (s, s + 2),
-            person: None,
-        })
+        Some(Speaker::unlisted(self.text(s, s + 2), String::new(), String::new(), (s, s + 2)))
+    }
+
+    /// Does `s` open a sentence (the text's start, or after an end mark or a
+    /// closing quote mark)?
+    pub(super) fn opens_sentence(&self, s: usize) -> bool {
+        let n = self.norm;
+        s == 0 || marks::is_terminal(n[s - 1]) || marks::is_closer(n[s - 1])
     }
 
     /// Is an unlisted name read before a predicate more than a surname and
@@ -261,8 +258,7 @@ impl Parser<'_> {
     /// comes with a title, opens a sentence, is a foreign name of three
     /// transliteration characters or more, or is written again in the unit.
     pub(super) fn name_attested(&self, sp: &Speaker, s: usize) -> bool {
-        let n = self.norm;
-        let opens_sentence = s == 0 || marks::is_terminal(n[s - 1]) || marks::is_closer(n[s - 1]);
+        let opens_sentence = self.opens_sentence(s);
         let name: Vec<char> = sp.name.chars().collect();
         let again = || self.written_elsewhere(&name, s) > 0;
         // 雷阿伦: three transliteration characters or more are a name

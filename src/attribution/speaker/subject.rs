@@ -370,17 +370,7 @@ impl Parser<'_> {
         {
             return None;
         }
-        let name = self.text(ns, de);
-        Some(Speaker {
-            text: name.clone(),
-            name: name.clone(),
-            title: title.to_string(),
-            affiliation: String::new(),
-            stype: SpeakerType::Person,
-            key: name,
-            span,
-            person: None,
-        })
+        Some(Speaker::unlisted(self.text(ns, de), title.to_string(), String::new(), span))
     }
 }
 
