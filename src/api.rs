@@ -8,8 +8,9 @@
 
 use crate::error::Error;
 use crate::lexicon::Lexicons;
+use crate::pipeline::Assembler;
 use crate::record::{DocRecord, Quote};
-use crate::stream::{Assembler, Segments};
+use crate::stream::Segments;
 use crate::tagger::{Tagger, TaggerBuilder};
 use crate::text::decode::DecodeOptions;
 use serde::{Deserialize, Serialize};
@@ -75,14 +76,7 @@ impl Tagger {
     /// [`Tagger::quotes_in`], decoding as `opts` says (e.g. GB18030, or
     /// lossy).
     pub fn quotes_in_with<R: Read>(&self, name: &str, r: R, opts: DecodeOptions) -> Quotes<'_, R> {
-        Quotes {
-            tagger: self,
-            segs: self.segments(name, r, opts),
-            asm: Some(Assembler::new(name, self.each_line())),
-            buf: VecDeque::new(),
-            docs: Vec::new(),
-            done: false,
-        }
+        Quotes::new(self, name, self.segments(name, r, opts))
     }
 
     /// [`Tagger::quotes_in`] over the file at `path`, named by its file
@@ -112,7 +106,19 @@ pub struct Quotes<'t, R> {
     done: bool,
 }
 
-impl<R: Read> Quotes<'_, R> {
+impl<'t, R: Read> Quotes<'t, R> {
+    /// The rows of `segs`, an input called `name`.
+    pub(crate) fn new(tagger: &'t Tagger, name: &str, segs: Segments<R>) -> Self {
+        Quotes {
+            tagger,
+            segs,
+            asm: Some(Assembler::new(name, tagger.each_line())),
+            buf: VecDeque::new(),
+            docs: Vec::new(),
+            done: false,
+        }
+    }
+
     /// Sets the target segment size in bytes (default
     /// [`crate::stream::SEGMENT_BYTES`]; tests use small ones). Rows differ
     /// from a whole reading only where [`crate::stream`] says: a speaker

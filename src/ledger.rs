@@ -156,6 +156,11 @@ impl Ledger {
         self.entries.push(Entry { path: path.into(), outcome });
     }
 
+    /// Adds the entries of `other` after these.
+    pub fn append(&mut self, other: Ledger) {
+        self.entries.extend(other.entries);
+    }
+
     /// Every entry in the order recorded.
     pub fn entries(&self) -> &[Entry] {
         &self.entries

@@ -4,16 +4,13 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::Instant;
-use yinyu::ledger::{Ledger, Outcome};
-use yinyu::{
-    output::CsvTails, Assembler, DecodeOptions, Format, Lexicons, QuoteWriter, Segment, SegmentTagged,
-    Tagger, WriteOptions,
-};
+use yinyu::ledger::Ledger;
+use yinyu::pipeline::{CsvSink, Input, JsonlSink, Pipeline, Progress, Sink, WithDocs};
+use yinyu::{DecodeOptions, Lexicons, Tagger, WriteOptions};
 
 #[derive(Parser)]
 #[command(
@@ -366,51 +363,84 @@ fn render(
     Ok(ExitCode::SUCCESS)
 }
 
-/// One step of the work, in input order: an input opened, a segment to
-/// tag (then tagged), the end of an input (with its byte count), or its
-/// failure.
-enum Job {
-    Open(usize, String),
-    Seg(usize, Segment),
-    Tagged(usize, Segment, Rows),
-    End(usize, usize, usize),
-    Fail(usize, Outcome),
+/// Where `extract` writes: a file (through a temporary file renamed at the
+/// end), a special file such as /dev/null (in place), or standard output.
+struct Output {
+    tmp: Option<PathBuf>,
+    dest: Option<PathBuf>,
 }
 
-/// A tagged segment's rows: quotes, or (for CSV output) rows formatted on
-/// the worker, each with its span and where its cells lie in the bytes.
-enum Rows {
-    Quotes(SegmentTagged),
-    Csv(SegmentTagged<(usize, usize, std::ops::Range<usize>)>, Vec<u8>),
-    /// A row could not be formatted.
-    Failed(String),
-}
-
-/// A job waiting to be written: ready, or its segment still being tagged.
-enum Slot {
-    Ready(Job),
-    Tagging(usize),
-}
-
-type Reader = Box<dyn Read + Send>;
-
-fn open(f: &Path) -> std::result::Result<(String, Reader), Outcome> {
-    if f.as_os_str() == "-" {
-        return Ok(("-".to_string(), Box::new(std::io::stdin())));
+impl Output {
+    fn new(dest: Option<PathBuf>) -> Self {
+        // renaming a finished temporary file over a device would replace it
+        let special = dest.as_ref().is_some_and(|o| std::fs::metadata(o).is_ok_and(|m| !m.is_file()));
+        let tmp = dest.as_ref().filter(|_| !special).map(|o| {
+            let mut t = o.as_os_str().to_owned();
+            t.push(".yinyu-partial");
+            PathBuf::from(t)
+        });
+        Output { tmp, dest }
     }
-    let file = std::fs::File::open(f).map_err(|e| yinyu::ledger::open_error(f, &e))?;
-    if file.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(Outcome::Failed("is a directory".into()));
+
+    fn open(&self) -> Result<Box<dyn Write>> {
+        // rows go out in 1 MB writes (a system call per 8 KB costs the
+        // writer thread time the workers could use)
+        const OUT_BUFFER: usize = 1 << 20;
+        Ok(match self.tmp.as_ref().or(self.dest.as_ref()) {
+            Some(t) => Box::new(std::io::BufWriter::with_capacity(
+                OUT_BUFFER,
+                std::fs::File::create(t).with_context(|| format!("cannot create {}", t.display()))?,
+            )),
+            None => Box::new(std::io::BufWriter::with_capacity(OUT_BUFFER, std::io::stdout().lock())),
+        })
     }
-    let name = f.file_name().map_or(f.display().to_string(), |s| s.to_string_lossy().into_owned());
-    Ok((name, Box::new(std::io::BufReader::with_capacity(1 << 16, file))))
+
+    fn commit(&self) -> Result<()> {
+        if let (Some(t), Some(o)) = (&self.tmp, &self.dest) {
+            std::fs::rename(t, o).with_context(|| format!("cannot write {}", o.display()))?;
+        }
+        Ok(())
+    }
+}
+
+fn progress_bar(quiet: bool, files: &[PathBuf]) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let total: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+    let b = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    b.set_style(
+        ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    b
+}
+
+/// Runs `pipeline` into `sink`, with the `--docs` table when asked.
+fn run_into<S: Sink>(
+    pipeline: &Pipeline<'_>,
+    inputs: &[Input<'_>],
+    sink: S,
+    docs: Option<&Path>,
+    bar: &ProgressBar,
+) -> Result<(Ledger, S)> {
+    let mut tick = |p: &Progress| {
+        bar.set_position(p.bytes);
+        bar.set_message(format!("{} docs, {} quotes", p.docs, p.quotes));
+    };
+    let Some(d) = docs else {
+        let mut sink = sink;
+        let ledger = pipeline.run_with_progress(inputs, &mut sink, &mut tick)?;
+        return Ok((ledger, sink));
+    };
+    let file = std::fs::File::create(d).with_context(|| format!("cannot create {}", d.display()))?;
+    let mut both = WithDocs::new(sink, std::io::BufWriter::new(file));
+    let ledger = pipeline.run_with_progress(inputs, &mut both, &mut tick)?;
+    Ok((ledger, both.finish()?))
 }
 
 fn extract(a: ExtractArgs) -> Result<ExitCode> {
     let started = Instant::now();
-    if let Some(n) = a.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().ok();
-    }
     let lex = load_lexicons(a.lexicons.as_deref())?;
     let tagger = Tagger::builder()
         .include_terms(a.include_terms)
@@ -427,296 +457,54 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         ),
         None => None,
     };
-    let opts = DecodeOptions { encoding, lossy: a.lossy };
-    let format = match a.format {
-        OutFormat::Csv => Format::Csv,
-        OutFormat::Jsonl => Format::Jsonl,
-    };
+    let mut pipeline = Pipeline::new(&tagger).decode(DecodeOptions { encoding, lossy: a.lossy });
+    if let Some(n) = a.threads {
+        pipeline = pipeline.threads(n)?;
+    }
     let mut ledger = Ledger::new();
     let mut files = Vec::new();
     for p in &a.paths {
         files.extend(ledger.walk(p));
     }
-    let total: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
-    let bar = if !a.quiet && std::io::stderr().is_terminal() {
-        let b = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-        b.set_style(
-            ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        b
-    } else {
-        ProgressBar::hidden()
-    };
-    // A special file (/dev/null, a named pipe) is written in place:
-    // renaming a finished temporary file over it would replace the device.
-    let special = a.output.as_ref().is_some_and(|o| std::fs::metadata(o).is_ok_and(|m| !m.is_file()));
-    let tmp = a.output.as_ref().filter(|_| !special).map(|o| {
-        let mut t = o.as_os_str().to_owned();
-        t.push(".yinyu-partial");
-        PathBuf::from(t)
-    });
-    // rows go out in 1 MB writes (a system call per 8 KB costs the writer
-    // thread time the workers could use)
-    const OUT_BUFFER: usize = 1 << 20;
-    let sink: Box<dyn Write> = match tmp.as_ref().or(a.output.as_ref()) {
-        Some(t) => Box::new(std::io::BufWriter::with_capacity(
-            OUT_BUFFER,
-            std::fs::File::create(t).with_context(|| format!("cannot create {}", t.display()))?,
-        )),
-        None => Box::new(std::io::BufWriter::with_capacity(OUT_BUFFER, std::io::stdout().lock())),
-    };
-    let mut w =
-        QuoteWriter::with_options(sink, format, WriteOptions { excel_safe: a.excel_safe, bom: a.bom });
-    w.header()?;
-    let mut docs_out = match &a.docs {
-        Some(d) => Some(yinyu::output::DocWriter::new(std::io::BufWriter::new(
-            std::fs::File::create(d).with_context(|| format!("cannot create {}", d.display()))?,
-        ))),
-        None => None,
-    };
-    let (mut n_docs, mut n_quotes) = (0usize, 0usize);
-    // rows and articles of each open input, for the ledger
-    let mut counts: std::collections::HashMap<usize, (usize, usize)> = std::collections::HashMap::new();
-    // A reader thread decodes and cuts the inputs into segments, in order,
-    // ahead of the workers; batches of segments are tagged in parallel and
-    // the results joined and written in input order.
-    let threads = rayon::current_num_threads().max(1);
-    let shared = Arc::new(tagger);
-    let excel_safe = a.excel_safe;
-    let mut asms: std::collections::HashMap<usize, Assembler> = std::collections::HashMap::new();
-    std::thread::scope(|scope| -> Result<()> {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Job>(threads * 2);
-        let (files, tagger) = (&files, &*shared);
-        scope.spawn(move || {
-            for (fi, f) in files.iter().enumerate() {
-                let (name, r) = match open(f) {
-                    Ok(x) => x,
-                    Err(e) => {
-                        if tx.send(Job::Fail(fi, e)).is_err() {
-                            return;
-                        }
-                        continue;
-                    }
-                };
-                if tx.send(Job::Open(fi, name.clone())).is_err() {
-                    return;
-                }
-                let mut segs = tagger.segments(&name, r, opts);
-                let last = loop {
-                    match segs.next() {
-                        Some(Ok(seg)) => {
-                            if tx.send(Job::Seg(fi, seg)).is_err() {
-                                return;
-                            }
-                        }
-                        Some(Err(e)) => break Job::Fail(fi, yinyu::ledger::failure(e)),
-                        None => break Job::End(fi, segs.bytes(), segs.replaced()),
-                    }
-                };
-                if tx.send(last).is_err() {
-                    return;
-                }
-            }
-        });
-        // Each segment is tagged as a rayon task as soon as it is read; the
-        // results are written strictly in input order. No batch barrier: a
-        // worker that finishes takes the next segment at once. At most
-        // `limit` segments are in flight, so memory stays bounded.
-        let limit = threads * 3;
-        let (res_tx, res_rx) = std::sync::mpsc::channel::<(u64, Segment, Rows)>();
-        let mut order: std::collections::VecDeque<(u64, Slot)> = std::collections::VecDeque::new();
-        let mut done: std::collections::HashMap<u64, (Segment, Rows)> = std::collections::HashMap::new();
-        let (mut seq, mut in_flight, mut reader_done) = (0u64, 0usize, false);
-        loop {
-            while !reader_done && in_flight < limit {
-                let job = if order.is_empty() {
-                    rx.recv().ok()
-                } else {
-                    match rx.try_recv() {
-                        Ok(j) => Some(j),
-                        Err(std::sync::mpsc::TryRecvError::Empty) => break,
-                        Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
-                    }
-                };
-                let Some(job) = job else {
-                    reader_done = true;
-                    break;
-                };
-                let slot = match job {
-                    Job::Seg(fi, seg) => {
-                        let (t, tx) = (Arc::clone(&shared), res_tx.clone());
-                        let me = seq;
-                        rayon::spawn(move || {
-                            let tagged = t.tag_segment(&seg);
-                            // CSV rows are formatted here, on the worker, and
-                            // the quotes freed here: the writer thread only
-                            // stamps each row's doc and quote_id
-                            let rows = if format == Format::Csv {
-                                let mut tails = CsvTails::new(excel_safe);
-                                let mut failed = None;
-                                let pre = tagged.map_rows(|q| {
-                                    let r = tails.add(&q).unwrap_or_else(|e| {
-                                        failed.get_or_insert(e.to_string());
-                                        0..0
-                                    });
-                                    (q.start, q.end, r)
-                                });
-                                match failed {
-                                    Some(e) => Rows::Failed(e),
-                                    None => Rows::Csv(pre, tails.into_bytes()),
-                                }
-                            } else {
-                                Rows::Quotes(tagged)
-                            };
-                            let _ = tx.send((me, seg, rows));
-                        });
-                        in_flight += 1;
-                        Slot::Tagging(fi)
-                    }
-                    other => Slot::Ready(other),
-                };
-                order.push_back((seq, slot));
-                seq += 1;
-            }
-            // write what is ready, in order
-            let mut progressed = false;
-            while let Some((s, slot)) = order.front() {
-                let job = match slot {
-                    Slot::Ready(_) => match order.pop_front() {
-                        Some((_, Slot::Ready(j))) => j,
-                        _ => unreachable!("front checked"),
-                    },
-                    Slot::Tagging(fi) => match done.remove(s) {
-                        Some((seg, t)) => {
-                            let fi = *fi;
-                            order.pop_front();
-                            in_flight -= 1;
-                            Job::Tagged(fi, seg, t)
-                        }
-                        None => break,
-                    },
-                };
-                progressed = true;
-                let fi = match &job {
-                    Job::Open(fi, _)
-                    | Job::Seg(fi, _)
-                    | Job::Tagged(fi, _, _)
-                    | Job::End(fi, _, _)
-                    | Job::Fail(fi, _) => *fi,
-                };
-                let count = counts.entry(fi).or_default();
-                let mut docs_err = Ok(());
-                let mut on_doc = |d: yinyu::DocRecord| {
-                    n_docs += 1;
-                    count.0 += 1;
-                    if let Some(w) = docs_out.as_mut() {
-                        if docs_err.is_ok() {
-                            docs_err = w.write(&d);
-                        }
-                    }
-                };
-                match job {
-                    Job::Open(fi, name) => {
-                        asms.insert(fi, Assembler::new(&name, shared.each_line()));
-                    }
-                    Job::Seg(..) => unreachable!("segments are tagged before they are written"),
-                    Job::Tagged(fi, seg, rows) => {
-                        let asm = asms.get_mut(&fi).expect("assembler per open input");
-                        let mut res = Ok(());
-                        let own = seg.text.len();
-                        match rows {
-                            Rows::Quotes(t) => asm.push(
-                                &seg,
-                                t,
-                                |q| {
-                                    n_quotes += 1;
-                                    count.1 += 1;
-                                    if res.is_ok() {
-                                        res = w.write(&q);
-                                    }
-                                },
-                                &mut on_doc,
-                            ),
-                            Rows::Csv(t, bytes) => asm.push_rows(
-                                &seg,
-                                t,
-                                |r| (r.0, r.1),
-                                |doc, id, r| {
-                                    n_quotes += 1;
-                                    count.1 += 1;
-                                    if res.is_ok() {
-                                        res = w.write_tail(doc, id, &bytes[r.2]);
-                                    }
-                                },
-                                &mut on_doc,
-                            ),
-                            Rows::Failed(e) => anyhow::bail!("cannot format a row as CSV: {e}"),
-                        }
-                        res?;
-                        bar.inc(own as u64);
-                        bar.set_message(format!("{n_docs} docs, {n_quotes} quotes"));
-                    }
-                    Job::End(fi, bytes, replaced) => {
-                        if let Some(asm) = asms.remove(&fi) {
-                            asm.finish(&mut on_doc);
-                        }
-                        let (docs, quotes) = counts.remove(&fi).unwrap_or_default();
-                        // no article at all: nothing but white space
-                        let outcome = if docs == 0 {
-                            Outcome::Skipped(yinyu::ledger::Skip::Empty)
-                        } else {
-                            Outcome::Processed { docs, quotes, bytes, replaced }
-                        };
-                        ledger.record(files[fi].display().to_string(), outcome);
-                    }
-                    Job::Fail(fi, outcome) => {
-                        if let Some(asm) = asms.remove(&fi) {
-                            asm.finish(&mut on_doc);
-                        }
-                        counts.remove(&fi);
-                        ledger.record(files[fi].display().to_string(), outcome);
-                    }
-                }
-                docs_err?;
-            }
-            if order.is_empty() && reader_done {
-                break;
-            }
-            if !progressed {
-                // the oldest segment is still being tagged: wait for a result
-                let (s, seg, t) =
-                    res_rx.recv().map_err(|_| anyhow::anyhow!("a tagging task ended without its result"))?;
-                done.insert(s, (seg, t));
-                while let Ok((s, seg, t)) = res_rx.try_recv() {
-                    done.insert(s, (seg, t));
-                }
-            }
+    let inputs: Vec<Input> = files.iter().cloned().map(Input::Path).collect();
+    let bar = progress_bar(a.quiet, &files);
+    let out = Output::new(a.output.clone());
+    let opts = WriteOptions { excel_safe: a.excel_safe, bom: a.bom };
+    let docs = a.docs.as_deref();
+    let run = match a.format {
+        OutFormat::Csv => {
+            let (run, sink) = run_into(&pipeline, &inputs, CsvSink::new(out.open()?, opts)?, docs, &bar)?;
+            sink.finish()?;
+            run
         }
-        Ok(())
-    })?;
+        OutFormat::Jsonl => {
+            let (run, sink) = run_into(&pipeline, &inputs, JsonlSink::new(out.open()?, opts), docs, &bar)?;
+            sink.finish()?;
+            run
+        }
+    };
     bar.finish_and_clear();
-    w.finish()?;
-    if let (Some(t), Some(o)) = (&tmp, &a.output) {
-        std::fs::rename(t, o).with_context(|| format!("cannot write {}", o.display()))?;
-    }
-    if let Some(d) = docs_out {
-        d.finish()?;
-    }
+    out.commit()?;
+    ledger.append(run);
+    report(&ledger, a.quiet, a.lossy, started);
+    Ok(if ledger.all_processed() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// The ledger's problems, and unless `quiet` a summary line.
+fn report(ledger: &Ledger, quiet: bool, lossy: bool, started: Instant) {
     for e in ledger.not_processed() {
-        if !a.quiet || e.is_problem() {
+        if !quiet || e.is_problem() {
             eprintln!("yinyu: {e}");
         }
     }
-    if !a.quiet {
+    if !quiet {
         let t = ledger.totals();
         let secs = started.elapsed().as_secs_f64();
         let mb = t.bytes as f64 / 1e6;
-        let lossy = if a.lossy { format!(", {} replaced byte(s)", t.replaced) } else { String::new() };
+        let lossy = if lossy { format!(", {} replaced byte(s)", t.replaced) } else { String::new() };
         eprintln!(
             "yinyu: {t}{lossy}; {mb:.1} MB in {secs:.2} s ({:.1} MB/s)",
             if secs > 0.0 { mb / secs } else { 0.0 }
         );
     }
-    Ok(if ledger.all_processed() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -1,7 +1,9 @@
 //! Writers: CSV (the contract columns) and JSONL (everything).
 
 use crate::error::Error;
-use crate::record::{CsvRow, DocRecord, Quote};
+use crate::record::{DocRecord, Quote};
+use serde::Serialize;
+use std::borrow::Cow;
 use std::io::Write;
 
 /// Output format.
@@ -29,6 +31,8 @@ pub struct QuoteWriter<W: Write> {
     /// CSV rows are formatted here (into `formatted`), then written to `out`.
     csv: Option<csv::Writer<Shared>>,
     formatted: Shared,
+    /// Formats the `doc` and `quote_id` cells of rows formatted ahead.
+    head: Option<csv::Writer<Shared>>,
     out: W,
     opts: WriteOptions,
 }
@@ -62,7 +66,7 @@ impl<W: Write> QuoteWriter<W> {
         let formatted = Shared::default();
         let csv = (format == Format::Csv)
             .then(|| csv::WriterBuilder::new().has_headers(false).from_writer(formatted.clone()));
-        QuoteWriter { format, csv, formatted, out: w, opts: WriteOptions::default() }
+        QuoteWriter { format, csv, formatted, head: None, out: w, opts: WriteOptions::default() }
     }
 
     /// Writes what the CSV formatter holds to the output.
@@ -93,13 +97,21 @@ impl<W: Write> QuoteWriter<W> {
     /// Writes one CSV row formatted ahead by [`CsvTails`]: its `doc` and
     /// `quote_id` cells, then the rest.
     pub fn write_tail(&mut self, doc: &str, quote_id: usize, tail: &[u8]) -> Result<(), Error> {
-        let cell = if self.opts.excel_safe { excel_safe(doc) } else { std::borrow::Cow::Borrowed(doc) };
-        let mut head = Vec::with_capacity(cell.len() + 24);
-        push_cell(&mut head, &cell);
-        head.push(b',');
-        head.extend_from_slice(quote_id.to_string().as_bytes());
-        head.push(b',');
-        self.out.write_all(&head).map_err(io_error)?;
+        let cell = if self.opts.excel_safe { excel_safe(doc) } else { Cow::Borrowed(doc) };
+        let id = quote_id.to_string();
+        let formatted = &self.formatted;
+        let head = self.head.get_or_insert_with(|| {
+            csv::WriterBuilder::new().has_headers(false).from_writer(formatted.clone())
+        });
+        head.write_record([cell.as_bytes(), id.as_bytes()])?;
+        head.flush().map_err(io_error)?;
+        let mut bytes = self.formatted.0.lock().unwrap_or_else(|e| e.into_inner());
+        // the record's line end becomes the comma before the tail
+        if let Some(last) = bytes.last_mut() {
+            *last = b',';
+        }
+        self.out.write_all(&bytes).map_err(io_error)?;
+        bytes.clear();
         self.out.write_all(tail).map_err(io_error)
     }
 
@@ -142,23 +154,6 @@ fn csv_formatter() -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new())
 }
 
-/// One cell as the CSV formatter writes it: quoted (with its quotes
-/// doubled) when it holds a comma, a quote or a line break.
-fn push_cell(out: &mut Vec<u8>, s: &str) {
-    if s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
-        out.push(b'"');
-        for b in s.bytes() {
-            if b == b'"' {
-                out.push(b'"');
-            }
-            out.push(b);
-        }
-        out.push(b'"');
-    } else {
-        out.extend_from_slice(s.as_bytes());
-    }
-}
-
 /// CSV rows formatted ahead of writing, on the thread that tagged them, all
 /// but their first two cells (`doc` and `quote_id`, known only when the
 /// rows are put in order): the writer then only stamps those
@@ -198,6 +193,91 @@ impl CsvTails {
     /// All the rows formatted.
     pub fn into_bytes(self) -> Vec<u8> {
         self.csv.into_inner().unwrap_or_default()
+    }
+}
+
+/// The CSV row: the contract columns of DESIGN.md plus `cue_stance`.
+#[derive(Debug, Serialize)]
+pub struct CsvRow<'a> {
+    doc: Cow<'a, str>,
+    quote_id: usize,
+    kind: &'a str,
+    start: usize,
+    end: usize,
+    text: Cow<'a, str>,
+    speaker: Cow<'a, str>,
+    speaker_id: Cow<'a, str>,
+    speaker_type: &'a str,
+    title: Cow<'a, str>,
+    affiliation: Cow<'a, str>,
+    cue: Cow<'a, str>,
+    method: &'a str,
+    confidence: TwoDecimals,
+    themes: Cow<'a, str>,
+    stance: &'a str,
+    cue_stance: &'a str,
+}
+
+impl<'a> CsvRow<'a> {
+    /// Empties the `doc` and `quote_id` cells (see [`CsvTails`]).
+    pub(crate) fn blank_head(&mut self) {
+        self.doc = Cow::Borrowed("");
+        self.quote_id = 0;
+    }
+
+    /// The row of `q`; with `excel_safe`, text cells that a spreadsheet
+    /// would run as a formula get a leading `'`.
+    pub fn new(q: &'a Quote, excel_safe: bool) -> Self {
+        let cell = |s: &'a str| if excel_safe { self::excel_safe(s) } else { Cow::Borrowed(s) };
+        CsvRow {
+            doc: cell(&q.doc),
+            quote_id: q.quote_id,
+            kind: &q.kind,
+            start: q.start,
+            end: q.end,
+            text: cell(&q.text),
+            speaker: cell(&q.speaker),
+            speaker_id: cell(&q.speaker_id),
+            speaker_type: &q.speaker_type,
+            title: cell(&q.title),
+            affiliation: cell(&q.affiliation),
+            cue: cell(&q.cue),
+            method: &q.method,
+            confidence: TwoDecimals::new(q.confidence),
+            themes: match &q.themes[..] {
+                [] => Cow::Borrowed(""),
+                [one] => Cow::Borrowed(one.as_str()),
+                many => Cow::Owned(many.join(";")),
+            },
+            stance: &q.stance,
+            cue_stance: &q.cue_stance,
+        }
+    }
+}
+
+/// A number written with two decimals, formatted on the stack (a CSV row
+/// allocates nothing for it).
+#[derive(Debug)]
+struct TwoDecimals {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl TwoDecimals {
+    fn new(x: f32) -> Self {
+        let mut buf = [0u8; 32];
+        let mut rest = &mut buf[..];
+        // 32 bytes hold any confidence (0..=1) with two decimals; a huge
+        // value would be cut, not overflow
+        let _ = std::io::Write::write_fmt(&mut rest, format_args!("{x:.2}"));
+        let len = 32 - rest.len();
+        TwoDecimals { buf, len }
+    }
+}
+
+impl Serialize for TwoDecimals {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""))
     }
 }
 

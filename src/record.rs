@@ -3,7 +3,6 @@
 
 use crate::themes::Evidence;
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 
 /// A character span `[start, end)` of the original text.
 pub type Span = (usize, usize);
@@ -54,91 +53,6 @@ pub struct Quote {
     pub cue_span: Option<Span>,
     /// Theme and stance rules that fired.
     pub evidence: Vec<Evidence>,
-}
-
-/// The CSV row: the contract columns of DESIGN.md plus `cue_stance`.
-#[derive(Debug, Serialize)]
-pub struct CsvRow<'a> {
-    doc: Cow<'a, str>,
-    quote_id: usize,
-    kind: &'a str,
-    start: usize,
-    end: usize,
-    text: Cow<'a, str>,
-    speaker: Cow<'a, str>,
-    speaker_id: Cow<'a, str>,
-    speaker_type: &'a str,
-    title: Cow<'a, str>,
-    affiliation: Cow<'a, str>,
-    cue: Cow<'a, str>,
-    method: &'a str,
-    confidence: TwoDecimals,
-    themes: Cow<'a, str>,
-    stance: &'a str,
-    cue_stance: &'a str,
-}
-
-impl<'a> CsvRow<'a> {
-    /// Empties the `doc` and `quote_id` cells (see [`crate::output::CsvTails`]).
-    pub(crate) fn blank_head(&mut self) {
-        self.doc = Cow::Borrowed("");
-        self.quote_id = 0;
-    }
-
-    /// The row of `q`; with `excel_safe`, text cells that a spreadsheet
-    /// would run as a formula get a leading `'`.
-    pub fn new(q: &'a Quote, excel_safe: bool) -> Self {
-        let cell = |s: &'a str| if excel_safe { crate::output::excel_safe(s) } else { Cow::Borrowed(s) };
-        CsvRow {
-            doc: cell(&q.doc),
-            quote_id: q.quote_id,
-            kind: &q.kind,
-            start: q.start,
-            end: q.end,
-            text: cell(&q.text),
-            speaker: cell(&q.speaker),
-            speaker_id: cell(&q.speaker_id),
-            speaker_type: &q.speaker_type,
-            title: cell(&q.title),
-            affiliation: cell(&q.affiliation),
-            cue: cell(&q.cue),
-            method: &q.method,
-            confidence: TwoDecimals::new(q.confidence),
-            themes: match &q.themes[..] {
-                [] => Cow::Borrowed(""),
-                [one] => Cow::Borrowed(one.as_str()),
-                many => Cow::Owned(many.join(";")),
-            },
-            stance: &q.stance,
-            cue_stance: &q.cue_stance,
-        }
-    }
-}
-
-/// A number written with two decimals, formatted on the stack (a CSV row
-/// allocates nothing for it).
-#[derive(Debug)]
-struct TwoDecimals {
-    buf: [u8; 32],
-    len: usize,
-}
-
-impl TwoDecimals {
-    fn new(x: f32) -> Self {
-        let mut buf = [0u8; 32];
-        let mut rest = &mut buf[..];
-        // 32 bytes hold any confidence (0..=1) with two decimals; a huge
-        // value would be cut, not overflow
-        let _ = std::io::Write::write_fmt(&mut rest, format_args!("{x:.2}"));
-        let len = 32 - rest.len();
-        TwoDecimals { buf, len }
-    }
-}
-
-impl Serialize for TwoDecimals {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""))
-    }
 }
 
 /// One article of an input file (`--docs`).

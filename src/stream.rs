@@ -7,7 +7,7 @@
 //! starts with a few lines of context from the one before ([`CONTEXT_LINES`]
 //! lines, at most [`CONTEXT_BYTES`]); attribution reads them to know who was
 //! speaking, and no row is taken from them. Segments are tagged independently
-//! (in parallel, by the CLI) and an [`Assembler`] per input names the
+//! (in parallel, by [`crate::pipeline::Pipeline`]) and an [`crate::pipeline::Assembler`] per input names the
 //! documents and numbers the quotes in input order.
 //!
 //! Limits, by design: a paragraph broken across a column and continued more
@@ -16,8 +16,7 @@
 //! of a document. A line longer than [`MAX_SEGMENT_BYTES`] is cut.
 
 use crate::error::Error;
-use crate::record::{DocRecord, Quote};
-use crate::text::decode::DecodeOptions;
+use crate::text::decode::{DecodeOptions, StreamDecoder};
 use crate::text::marks;
 use std::io::Read;
 
@@ -57,7 +56,7 @@ pub struct Segment {
 }
 
 enum Source<R> {
-    Reader { r: R, dec: Option<encoding_rs::Decoder>, pending: Vec<u8>, opts: DecodeOptions, read: usize },
+    Reader { r: R, dec: StreamDecoder },
     Done,
 }
 
@@ -84,7 +83,7 @@ impl<R: Read> Segments<R> {
     pub fn new(name: &str, r: R, opts: DecodeOptions, non_initial: Vec<char>) -> Self {
         Segments {
             name: name.to_string(),
-            src: Source::Reader { r, dec: None, pending: Vec::new(), opts, read: 0 },
+            src: Source::Reader { r, dec: StreamDecoder::new(name, opts) },
             text: String::new(),
             eof: false,
             index: 0,
@@ -124,7 +123,7 @@ impl<R: Read> Segments<R> {
     }
 
     fn fill(&mut self) -> Result<(), Error> {
-        let Source::Reader { r, dec, pending, opts, read } = &mut self.src else {
+        let Source::Reader { r, dec } = &mut self.src else {
             self.eof = true;
             return Ok(());
         };
@@ -138,47 +137,8 @@ impl<R: Read> Segments<R> {
         };
         self.bytes += n;
         let last = n == 0;
-        pending.extend_from_slice(&block[..n]);
-        let mut skipped = 0;
-        if dec.is_none() {
-            // sniff a BOM once enough bytes are in (or the input ended)
-            if pending.len() < 3 && !last {
-                return Ok(());
-            }
-            let (enc, bom) = match encoding_rs::Encoding::for_bom(pending) {
-                Some((enc, bom)) => (enc, bom),
-                None => (opts.encoding.unwrap_or(encoding_rs::UTF_8), 0),
-            };
-            *dec = Some(enc.new_decoder_without_bom_handling());
-            skipped = bom;
-            *read += bom;
-        }
-        let d = dec.as_mut().expect("decoder set above");
-        let src = &pending[skipped..];
-        if opts.lossy {
-            let before = self.text.len();
-            self.text.reserve(d.max_utf8_buffer_length(src.len()).unwrap_or(src.len() * 3));
-            let (_, used, had) = d.decode_to_string(src, &mut self.text, last);
-            if had {
-                self.replaced += self.text[before..].matches('\u{fffd}').count();
-            }
-            *read += used;
-            pending.drain(..skipped + used);
-        } else {
-            self.text
-                .reserve(d.max_utf8_buffer_length_without_replacement(src.len()).unwrap_or(src.len() * 3));
-            let (res, used) = d.decode_to_string_without_replacement(src, &mut self.text, last);
-            if let encoding_rs::DecoderResult::Malformed(bad, extra) = res {
-                let offset = *read + used - bad as usize - extra as usize;
-                return Err(Error::Decode {
-                    name: self.name.clone(),
-                    encoding: d.encoding().name().to_string(),
-                    offset,
-                });
-            }
-            *read += used;
-            pending.drain(..skipped + used);
-        }
+        dec.feed(&block[..n], last, &mut self.text)?;
+        self.replaced = dec.replaced();
         if last {
             self.eof = true;
             self.src = Source::Done;
@@ -366,153 +326,6 @@ impl<R: Read> Iterator for Segments<R> {
                 self.failed = true;
                 Some(Err(e))
             }
-        }
-    }
-}
-
-/// One article (or the part of it) that a segment holds. Its rows are
-/// [`Quote`]s, or any form of them that knows its span (see
-/// [`Assembler::push_rows`]).
-#[derive(Debug, Clone, Default)]
-pub struct ArticlePart<T = Quote> {
-    /// The article began in an earlier segment.
-    pub continues: bool,
-    /// 1-based line of the whole input where the article starts.
-    pub line: usize,
-    /// Its units of speech, offsets into the whole input; `doc` and
-    /// `quote_id` are set by the [`Assembler`].
-    pub quotes: Vec<T>,
-    /// Its article record (paragraphs and quotes of this part only).
-    pub doc: DocRecord,
-}
-
-/// What tagging one segment gives.
-#[derive(Debug, Clone, Default)]
-pub struct SegmentTagged<T = Quote> {
-    /// The segment's articles in order.
-    pub parts: Vec<ArticlePart<T>>,
-}
-
-impl SegmentTagged {
-    /// The same parts with each row turned into another form by `f`.
-    pub fn map_rows<T>(self, mut f: impl FnMut(Quote) -> T) -> SegmentTagged<T> {
-        SegmentTagged {
-            parts: self
-                .parts
-                .into_iter()
-                .map(|p| ArticlePart {
-                    continues: p.continues,
-                    line: p.line,
-                    quotes: p.quotes.into_iter().map(&mut f).collect(),
-                    doc: p.doc,
-                })
-                .collect(),
-        }
-    }
-}
-
-/// Names the documents of one input and numbers its quotes, segment after
-/// segment, in input order.
-#[derive(Debug)]
-pub struct Assembler {
-    name: String,
-    each_line: bool,
-    articles: usize,
-    quotes: usize,
-    current: Option<DocRecord>,
-    multi: Option<bool>,
-}
-
-impl Assembler {
-    /// For the input called `name` (the `doc` column's base).
-    pub fn new(name: &str, each_line: bool) -> Self {
-        Assembler { name: name.to_string(), each_line, articles: 0, quotes: 0, current: None, multi: None }
-    }
-
-    /// Adds the result of the next segment: calls `quote` for each row and
-    /// `doc` for each finished article, in order.
-    pub fn push(
-        &mut self,
-        seg: &Segment,
-        tagged: SegmentTagged,
-        mut quote: impl FnMut(Quote),
-        doc: impl FnMut(DocRecord),
-    ) {
-        self.push_rows(
-            seg,
-            tagged,
-            |q| (q.start, q.end),
-            |name, id, mut q| {
-                q.doc.clear();
-                q.doc.push_str(name);
-                q.quote_id = id;
-                quote(q);
-            },
-            doc,
-        );
-    }
-
-    /// [`Assembler::push`] for rows of any form: `span` gives a row's
-    /// start and end (rows are put in their order), and `row` gets each
-    /// row with its `doc` and `quote_id`.
-    pub fn push_rows<T>(
-        &mut self,
-        seg: &Segment,
-        tagged: SegmentTagged<T>,
-        span: impl Fn(&T) -> (usize, usize),
-        mut row: impl FnMut(&str, usize, T),
-        mut doc: impl FnMut(DocRecord),
-    ) {
-        // a whole input is named as before: `#N` only when it has several
-        // articles; an input of several segments always numbers them
-        let multi = *self.multi.get_or_insert(!seg.whole || tagged.parts.len() > 1);
-        let mut names: Vec<String> = Vec::new();
-        let mut rows: Vec<(usize, T)> = Vec::new();
-        for part in tagged.parts {
-            let continued = if part.continues { self.current.as_mut() } else { None };
-            let name = if let Some(cur) = continued {
-                cur.paragraphs += part.doc.paragraphs;
-                cur.quotes += part.doc.quotes;
-                for (to, from) in [
-                    (&mut cur.title, &part.doc.title),
-                    (&mut cur.reporters, &part.doc.reporters),
-                    (&mut cur.agency, &part.doc.agency),
-                    (&mut cur.place, &part.doc.place),
-                    (&mut cur.date, &part.doc.date),
-                ] {
-                    if to.is_empty() {
-                        to.clone_from(from);
-                    }
-                }
-                cur.doc.clone()
-            } else {
-                self.articles += 1;
-                let name = if self.each_line {
-                    format!("{}:{}", self.name, part.line)
-                } else if multi {
-                    format!("{}#{}", self.name, self.articles)
-                } else {
-                    self.name.clone()
-                };
-                if let Some(done) = self.current.replace(DocRecord { doc: name.clone(), ..part.doc }) {
-                    doc(done);
-                }
-                name
-            };
-            names.push(name);
-            rows.extend(part.quotes.into_iter().map(|q| (names.len() - 1, q)));
-        }
-        rows.sort_by_key(|(_, q)| span(q));
-        for (n, q) in rows {
-            self.quotes += 1;
-            row(&names[n], self.quotes, q);
-        }
-    }
-
-    /// Ends the input: the last article's record.
-    pub fn finish(mut self, mut doc: impl FnMut(DocRecord)) {
-        if let Some(d) = self.current.take() {
-            doc(d);
         }
     }
 }

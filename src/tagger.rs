@@ -9,7 +9,7 @@ use crate::lexicon::{Knowledge, Lexicons};
 use crate::mentions::{byte_to_char, ByteToChar, CueHit, Matchers};
 use crate::quotes;
 use crate::record::{DocRecord, Quote};
-use crate::stream::{ArticlePart, Assembler, Segment, SegmentTagged, Segments};
+use crate::stream::{Segment, Segments};
 use crate::text::decode::DecodeOptions;
 use crate::text::layout::{layout, Article};
 use crate::text::normalize::Folder;
@@ -176,21 +176,20 @@ impl Tagger {
     /// when the text holds several). Large texts are read in segments,
     /// exactly as [`Tagger::segments`] and the CLI read them.
     pub fn tag(&self, name: &str, text: &str) -> Tagged {
-        let mut out = Tagged::default();
-        let mut asm = Assembler::new(name, self.each_line);
-        let segs = Segments::from_text(name, text, self.non_initial.clone()).with_context(!self.each_line);
-        for seg in segs {
-            let seg = seg.expect("decoded text cannot fail");
-            let t = self.tag_segment(&seg);
-            asm.push(&seg, t, |q| out.quotes.push(q), |d| out.docs.push(d));
-        }
-        asm.finish(|d| out.docs.push(d));
-        out
+        let mut quotes = crate::api::Quotes::new(self, name, self.text_segments(name, text));
+        let rows = quotes.by_ref().map(|q| q.expect("decoded text cannot fail")).collect();
+        Tagged { quotes: rows, docs: quotes.docs() }
+    }
+
+    /// The segments of a text already decoded (see [`Tagger::segments`]).
+    pub(crate) fn text_segments(&self, name: &str, text: &str) -> Segments<std::io::Empty> {
+        Segments::from_text(name, text, self.non_initial.clone()).with_context(!self.each_line)
     }
 
     /// Reads `r` segment by segment (decoded as `opts` says); tag each with
     /// [`Tagger::tag_segment`], possibly on several threads, and join the
-    /// results in order with an [`Assembler`].
+    /// results in order with a [`crate::pipeline::Assembler`] (as
+    /// [`crate::pipeline::Pipeline`] does).
     pub fn segments<R: std::io::Read>(&self, name: &str, r: R, opts: DecodeOptions) -> Segments<R> {
         Segments::new(name, r, opts, self.non_initial.clone()).with_context(!self.each_line)
     }
@@ -616,6 +615,47 @@ impl Tagger {
             speaker_span: f.speaker.as_ref().filter(|_| f.speaker_here).map(|sp| gspan(sp.span.0, sp.span.1)),
             cue_span: f.cue.map(|(a, b)| gspan(a, b)),
             evidence,
+        }
+    }
+}
+
+/// One article (or the part of it) that a segment holds. Its rows are
+/// [`Quote`]s, or any form of them that knows its span (see
+/// [`Assembler::push_rows`]).
+#[derive(Debug, Clone, Default)]
+pub struct ArticlePart<T = Quote> {
+    /// The article began in an earlier segment.
+    pub continues: bool,
+    /// 1-based line of the whole input where the article starts.
+    pub line: usize,
+    /// Its units of speech, offsets into the whole input; `doc` and
+    /// `quote_id` are set by the [`Assembler`].
+    pub quotes: Vec<T>,
+    /// Its article record (paragraphs and quotes of this part only).
+    pub doc: DocRecord,
+}
+
+/// What tagging one segment gives.
+#[derive(Debug, Clone, Default)]
+pub struct SegmentTagged<T = Quote> {
+    /// The segment's articles in order.
+    pub parts: Vec<ArticlePart<T>>,
+}
+
+impl SegmentTagged {
+    /// The same parts with each row turned into another form by `f`.
+    pub fn map_rows<T>(self, mut f: impl FnMut(Quote) -> T) -> SegmentTagged<T> {
+        SegmentTagged {
+            parts: self
+                .parts
+                .into_iter()
+                .map(|p| ArticlePart {
+                    continues: p.continues,
+                    line: p.line,
+                    quotes: p.quotes.into_iter().map(&mut f).collect(),
+                    doc: p.doc,
+                })
+                .collect(),
         }
     }
 }

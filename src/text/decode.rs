@@ -22,47 +22,84 @@ pub struct Decoded {
     pub replaced: usize,
 }
 
-/// Decodes `bytes`; `name` is used in error messages.
+/// Decodes `bytes` whole; `name` is used in error messages.
 pub fn decode(name: &str, bytes: &[u8], opts: DecodeOptions) -> Result<Decoded, Error> {
-    let (enc, body) = match encoding_rs::Encoding::for_bom(bytes) {
-        Some((enc, bom_len)) => (enc, &bytes[bom_len..]),
-        None => (opts.encoding.unwrap_or(encoding_rs::UTF_8), bytes),
-    };
-    if enc == encoding_rs::UTF_8 {
-        return match std::str::from_utf8(body) {
-            Ok(s) => Ok(Decoded { text: s.to_string(), replaced: 0 }),
-            Err(e) if opts.lossy => {
-                let text = String::from_utf8_lossy(body).into_owned();
-                let replaced = text.matches('\u{fffd}').count();
-                let _ = e;
-                Ok(Decoded { text, replaced })
+    let mut dec = StreamDecoder::new(name, opts);
+    let mut text = String::new();
+    dec.feed(bytes, true, &mut text)?;
+    Ok(Decoded { text, replaced: dec.replaced() })
+}
+
+/// The one decoder: bytes go in block by block (a whole input is one
+/// block), text comes out. A BOM is sniffed once at the start (UTF-8 or
+/// UTF-16; otherwise the named encoding, or UTF-8); a malformed sequence is
+/// an error naming the input and its byte offset, or with `lossy` a U+FFFD.
+#[derive(Debug)]
+pub struct StreamDecoder {
+    name: String,
+    opts: DecodeOptions,
+    dec: Option<encoding_rs::Decoder>,
+    pending: Vec<u8>,
+    /// Bytes of the input consumed so far (BOM included).
+    read: usize,
+    replaced: usize,
+}
+
+impl StreamDecoder {
+    /// A decoder for the input called `name`.
+    pub fn new(name: &str, opts: DecodeOptions) -> Self {
+        StreamDecoder { name: name.to_string(), opts, dec: None, pending: Vec::new(), read: 0, replaced: 0 }
+    }
+
+    /// Bytes replaced so far because they could not be decoded (`lossy`).
+    pub fn replaced(&self) -> usize {
+        self.replaced
+    }
+
+    /// Decodes `bytes` after those fed before, appending the text to `out`;
+    /// `last` says the input ends with them.
+    pub fn feed(&mut self, bytes: &[u8], last: bool, out: &mut String) -> Result<(), Error> {
+        self.pending.extend_from_slice(bytes);
+        let mut skipped = 0;
+        if self.dec.is_none() {
+            // sniff a BOM once enough bytes are in (or the input ended)
+            if self.pending.len() < 3 && !last {
+                return Ok(());
             }
-            Err(e) => Err(Error::Decode {
-                name: name.to_string(),
-                encoding: "UTF-8".into(),
-                offset: e.valid_up_to() + (bytes.len() - body.len()),
-            }),
+            let (enc, bom) = match encoding_rs::Encoding::for_bom(&self.pending) {
+                Some((enc, bom)) => (enc, bom),
+                None => (self.opts.encoding.unwrap_or(encoding_rs::UTF_8), 0),
+            };
+            self.dec = Some(enc.new_decoder_without_bom_handling());
+            skipped = bom;
+            self.read += bom;
+        }
+        let d = self.dec.as_mut().expect("decoder set above");
+        let src = &self.pending[skipped..];
+        let used = if self.opts.lossy {
+            let before = out.len();
+            out.reserve(d.max_utf8_buffer_length(src.len()).unwrap_or(src.len() * 3));
+            let (_, used, had) = d.decode_to_string(src, out, last);
+            if had {
+                self.replaced += out[before..].matches('\u{fffd}').count();
+            }
+            used
+        } else {
+            out.reserve(d.max_utf8_buffer_length_without_replacement(src.len()).unwrap_or(src.len() * 3));
+            let (res, used) = d.decode_to_string_without_replacement(src, out, last);
+            if let encoding_rs::DecoderResult::Malformed(bad, extra) = res {
+                return Err(Error::Decode {
+                    name: self.name.clone(),
+                    encoding: d.encoding().name().to_string(),
+                    offset: self.read + used - bad as usize - extra as usize,
+                });
+            }
+            used
         };
+        self.read += used;
+        self.pending.drain(..skipped + used);
+        Ok(())
     }
-    let mut decoder = enc.new_decoder_without_bom_handling();
-    if !opts.lossy {
-        // find the first malformed sequence for the error message
-        let mut out = String::with_capacity(body.len() * 2);
-        let max = decoder.max_utf8_buffer_length_without_replacement(body.len()).unwrap_or(body.len() * 4);
-        out.reserve(max);
-        let (res, read) = decoder.decode_to_string_without_replacement(body, &mut out, true);
-        return match res {
-            encoding_rs::DecoderResult::InputEmpty => Ok(Decoded { text: out, replaced: 0 }),
-            _ => Err(Error::Decode {
-                name: name.to_string(),
-                encoding: enc.name().to_string(),
-                offset: read + (bytes.len() - body.len()),
-            }),
-        };
-    }
-    let (text, _) = enc.decode_without_bom_handling(body);
-    let replaced = text.matches('\u{fffd}').count();
-    Ok(Decoded { text: text.into_owned(), replaced })
 }
 
 #[cfg(test)]
@@ -88,6 +125,20 @@ mod tests {
         let (bytes, _, _) = encoding_rs::GB18030.encode("王毅说，好。");
         let opts = DecodeOptions { encoding: Some(encoding_rs::GB18030), lossy: false };
         assert_eq!(decode("g", &bytes, opts).unwrap().text, "王毅说，好。");
+    }
+
+    #[test]
+    fn block_by_block_equals_whole() {
+        let text = "王毅说：“好。”\n他表示，双方将继续合作。";
+        let bytes = text.as_bytes();
+        for block in [1, 2, 3, 5, 64] {
+            let mut d = StreamDecoder::new("b", DecodeOptions::default());
+            let mut out = String::new();
+            for (i, chunk) in bytes.chunks(block).enumerate() {
+                d.feed(chunk, (i + 1) * block >= bytes.len(), &mut out).unwrap();
+            }
+            assert_eq!(out, text, "block {block}");
+        }
     }
 
     #[test]
