@@ -43,7 +43,7 @@ impl Tagger {
     /// let dir = std::env::temp_dir().join(format!("yinyu-doc-from-dir-{}", std::process::id()));
     /// std::fs::create_dir_all(&dir).unwrap();
     /// let tagger = yinyu::Tagger::from_dir(&dir).unwrap();
-    /// assert_eq!(tagger.extract("她说：“好。”")[0].speaker_type, "pronoun");
+    /// assert_eq!(tagger.extract("她说：“好。”")[0].speaker_type, Some(yinyu::SpeakerType::Pronoun));
     /// std::fs::remove_dir_all(&dir).unwrap();
     ///
     /// let err = yinyu::Tagger::from_dir(dir.join("missing")).unwrap_err();

@@ -102,15 +102,15 @@ impl From<&Quote> for PredRow {
     fn from(q: &Quote) -> Self {
         PredRow {
             doc: q.doc.clone(),
-            kind: q.kind.clone(),
+            kind: q.kind.to_string(),
             text: q.text.clone(),
             speaker: q.speaker.clone(),
             title: q.title.clone(),
             affiliation: q.affiliation.clone(),
             themes: q.themes.join(";"),
             start: Some(q.start),
-            method: q.method.clone(),
-            stance: q.stance.clone(),
+            method: q.method.to_string(),
+            stance: q.stance_str().to_string(),
         }
     }
 }

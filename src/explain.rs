@@ -108,18 +108,18 @@ impl Tagger {
             });
         }
         // the winner: the speaker phrase as parsed, or a speaker carried over
-        let why = crate::attribution::describe(&q.method);
+        let why = q.method.rule.describe();
         match speaker {
             Some((a, b)) => out.push(Candidate {
                 text: chars[a.min(chars.len())..b.min(chars.len())].iter().collect(),
-                kind: speaker_kind(&q.speaker_type),
+                kind: speaker_kind(q.speaker_type_str()),
                 span: (a, b),
                 chosen: true,
                 reason: format!("taken as {} ({why})", q.speaker),
             }),
             None if !q.speaker.is_empty() => out.push(Candidate {
                 text: q.speaker.clone(),
-                kind: speaker_kind(&q.speaker_type),
+                kind: speaker_kind(q.speaker_type_str()),
                 span: (q.start, q.start),
                 chosen: true,
                 reason: format!("taken from earlier in the article ({why})"),

@@ -237,7 +237,7 @@ fn explain(file: &Path, only: Option<usize>, lexicons: Option<&Path>) -> Result<
             "  rule       {} (confidence {:.2}): {}",
             q.method,
             q.confidence,
-            yinyu::attribution::describe(&q.method)
+            q.method.rule.describe()
         )?;
         match q.cue_span {
             Some(c) => writeln!(out, "  cue        {} at {}..{}", q.cue, c.0, c.1)?,
@@ -245,11 +245,11 @@ fn explain(file: &Path, only: Option<usize>, lexicons: Option<&Path>) -> Result<
         }
         let phrase =
             q.speaker_span.map(slice).unwrap_or_else(|| "(from an earlier paragraph or sentence)".into());
-        writeln!(out, "  speaker    {} [{}] phrase {:?}", q.speaker, q.speaker_type, phrase)?;
+        writeln!(out, "  speaker    {} [{}] phrase {:?}", q.speaker, q.speaker_type_str(), phrase)?;
         writeln!(
             out,
             "             name={:?} title={:?} affiliation={:?} id={:?}",
-            if q.speaker_type == "person" { q.speaker.as_str() } else { "" },
+            if q.speaker_type == Some(yinyu::SpeakerType::Person) { q.speaker.as_str() } else { "" },
             q.title,
             q.affiliation,
             q.speaker_id
@@ -271,8 +271,8 @@ fn explain(file: &Path, only: Option<usize>, lexicons: Option<&Path>) -> Result<
         writeln!(
             out,
             "  stance     {}  cue stance {}",
-            q.stance,
-            if q.cue_stance.is_empty() { "-" } else { &q.cue_stance }
+            q.stance_str(),
+            q.cue_stance.map_or("-", |c| c.as_str())
         )?;
         let cands = tagger.candidates(&chars, q);
         if cands.is_empty() {

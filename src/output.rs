@@ -211,7 +211,7 @@ pub struct CsvRow<'a> {
     title: Cow<'a, str>,
     affiliation: Cow<'a, str>,
     cue: Cow<'a, str>,
-    method: &'a str,
+    method: crate::record::MethodTag,
     confidence: TwoDecimals,
     themes: Cow<'a, str>,
     stance: &'a str,
@@ -232,25 +232,25 @@ impl<'a> CsvRow<'a> {
         CsvRow {
             doc: cell(&q.doc),
             quote_id: q.quote_id,
-            kind: &q.kind,
+            kind: q.kind.as_str(),
             start: q.start,
             end: q.end,
             text: cell(&q.text),
             speaker: cell(&q.speaker),
             speaker_id: cell(&q.speaker_id),
-            speaker_type: &q.speaker_type,
+            speaker_type: q.speaker_type_str(),
             title: cell(&q.title),
             affiliation: cell(&q.affiliation),
             cue: cell(&q.cue),
-            method: &q.method,
+            method: q.method,
             confidence: TwoDecimals::new(q.confidence),
             themes: match &q.themes[..] {
                 [] => Cow::Borrowed(""),
                 [one] => Cow::Borrowed(one.as_str()),
                 many => Cow::Owned(many.join(";")),
             },
-            stance: &q.stance,
-            cue_stance: &q.cue_stance,
+            stance: q.stance_str(),
+            cue_stance: q.cue_stance_str(),
         }
     }
 }
@@ -355,16 +355,16 @@ mod tests {
 
     fn quote(text: &str, speaker: &str) -> Quote {
         Quote {
-            kind: "direct".into(),
+            kind: crate::attribution::Kind::Direct,
             start: 3,
             end: 9,
             text: text.into(),
             speaker: speaker.into(),
-            speaker_type: "person".into(),
-            method: "colon".into(),
+            speaker_type: Some(crate::attribution::SpeakerType::Person),
+            method: crate::record::MethodTag::parse("colon").unwrap(),
             confidence: 0.85,
             themes: vec!["economy".into(), "trade".into()],
-            stance: "neutral".into(),
+            stance: Some(crate::record::Stance::Neutral),
             ..Quote::default()
         }
     }

@@ -11,6 +11,7 @@
 //! formed. The script counts the distinct `data-qid` in the document and
 //! writes the count to `body[data-rendered-quotes]`.
 
+use crate::record::Stance;
 use crate::record::{DocRecord, Quote};
 use crate::tagger::{Tagged, Tagger};
 use std::collections::{BTreeMap, HashMap};
@@ -162,14 +163,14 @@ fn article(o: &mut String, v: &ArticleView, chars: &[char], id: &str) {
                 "<mark class=\"q k-{kind}{anon}\" data-qid=\"{qid}\" data-quote-id=\"{n}\" data-speaker-id=\"{sid}\" \
                  data-kind=\"{kind}\" data-stance=\"{stance}\" data-themes=\"{themes}\" data-method=\"{method}\"{style} \
                  title=\"#{n} {kind} · {spk} · {method}\">",
-                kind = escape(&q.kind),
+                kind = escape(q.kind.as_str()),
                 anon = if key.is_empty() { " nospk" } else { "" },
                 qid = escape(&qid(i)),
                 n = q.quote_id,
                 sid = escape(&q.speaker_id),
-                stance = escape(&q.stance),
+                stance = escape(q.stance_str()),
                 themes = escape(&q.themes.join(";")),
-                method = escape(&q.method),
+                method = escape(&q.method.to_string()),
                 spk = escape(if q.speaker.is_empty() { "unattributed" } else { &q.speaker }),
             );
         }
@@ -202,8 +203,8 @@ fn article(o: &mut String, v: &ArticleView, chars: &[char], id: &str) {
         for t in &q.themes {
             let _ = write!(o, " <span class=\"badge theme\">{}</span>", escape(t));
         }
-        if !q.stance.is_empty() && q.stance != "neutral" {
-            let _ = write!(o, " <span class=\"badge stance s-{0}\">{0}</span>", escape(&q.stance));
+        if q.stance.is_some_and(|s| s != Stance::Neutral) {
+            let _ = write!(o, " <span class=\"badge stance s-{0}\">{0}</span>", escape(q.stance_str()));
         }
         o.push_str("</span>");
     };
@@ -308,7 +309,7 @@ fn speakers_table(o: &mut String, v: &ArticleView) {
             o,
             "<tr data-speaker-id=\"{}\"><td class=\"who\" title=\"{}\"><span class=\"sw{}\"{style}></span>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
             escape(&q.speaker_id),
-            escape(&q.speaker_type),
+            escape(q.speaker_type_str()),
             if q.speaker_id.is_empty() { " nospk" } else { "" },
             escape(&who),
             escape(&q.title),
@@ -446,21 +447,21 @@ mod tests {
         Quote {
             doc: "d".into(),
             quote_id: id,
-            kind: "direct".into(),
+            kind: crate::attribution::Kind::Direct,
             start,
             end,
             text: String::new(),
             speaker: speaker.into(),
             speaker_id: speaker.into(),
-            speaker_type: "person".into(),
+            speaker_type: Some(crate::attribution::SpeakerType::Person),
             title: "<t>".into(),
             affiliation: String::new(),
             cue: String::new(),
-            method: "colon".into(),
+            method: crate::record::MethodTag::parse("colon").unwrap(),
             confidence: 1.0,
             themes: vec!["a&b".into()],
-            stance: "support".into(),
-            cue_stance: String::new(),
+            stance: Some(crate::record::Stance::Support),
+            cue_stance: None,
             pieces: vec![(start, end)],
             speaker_span: None,
             cue_span: None,

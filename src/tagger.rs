@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::lexicon::{Knowledge, Lexicons};
 use crate::mentions::{byte_to_char, ByteToChar, CueHit, Matchers};
 use crate::quotes;
-use crate::record::{DocRecord, Quote};
+use crate::record::{CueStance, DocRecord, MethodTag, Quote, Stance};
 use crate::stream::{Segment, Segments};
 use crate::text::decode::DecodeOptions;
 use crate::text::layout::{layout, Article};
@@ -513,7 +513,7 @@ impl Tagger {
         }
         let (start, end) = gspan(f.start, f.end);
         let text: String = orig[f.start..f.end].iter().collect();
-        let mut method = f.method.as_str().to_string();
+        let mut method = MethodTag::new(f.method);
         // re-joined: the words, or the words and their speaker, cross a column break
         let lo = [
             Some(f.start),
@@ -535,10 +535,10 @@ impl Tagger {
         .unwrap_or(f.end);
         let crosses = hi > lo + 1 && (lo + 1..hi).any(|i| pos[i] != pos[i - 1] + 1);
         if pieces.len() > 1 || crosses {
-            method.push_str("+stitched");
+            method.stitched = true;
         }
         if unterminated && f.end == norm.len() {
-            method.push_str("+unterminated");
+            method.unterminated = true;
         }
         let (speaker, mut speaker_id, stype, mut title, mut affiliation) = match &f.speaker {
             Some(sp) => (sp.text.clone(), sp.key.clone(), sp.stype, sp.title.clone(), sp.affiliation.clone()),
@@ -596,21 +596,21 @@ impl Tagger {
         Quote {
             doc: doc.to_string(),
             quote_id: 0,
-            kind: f.kind.as_str().to_string(),
+            kind: f.kind,
             start,
             end,
             text,
             speaker,
             speaker_id,
-            speaker_type: if f.speaker.is_some() { stype.as_str().to_string() } else { String::new() },
+            speaker_type: f.speaker.is_some().then_some(stype),
             title,
             affiliation,
             cue: cue_text,
             method,
             confidence: f.confidence,
             themes: theme_ids,
-            stance: if f.kind == Kind::Term || !self.themes_on { String::new() } else { stance },
-            cue_stance,
+            stance: if f.kind == Kind::Term || !self.themes_on { None } else { Stance::parse(&stance) },
+            cue_stance: CueStance::parse(&cue_stance),
             pieces,
             speaker_span: f.speaker.as_ref().filter(|_| f.speaker_here).map(|sp| gspan(sp.span.0, sp.span.1)),
             cue_span: f.cue.map(|(a, b)| gspan(a, b)),

@@ -52,10 +52,11 @@ pub fn sieves() -> Vec<(&'static str, &'static str)> {
 }
 
 /// Kind of a unit of speech.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// Quoted sentence(s).
+    #[default]
     Direct,
     /// A quoted fragment inside reported speech or narration.
     Partial,
@@ -66,6 +67,14 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 4] = [Kind::Direct, Kind::Partial, Kind::Indirect, Kind::Term];
+
+    /// The kind spelled `s`.
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
     /// The CSV spelling.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -166,7 +166,7 @@ fn spans_slice_the_original_text_on_real_articles() {
             assert_eq!(&text[s.words.bytes()], s.words.as_str(&text));
             let joined: String = s.pieces.iter().map(|p| p.as_str(&text)).collect();
             assert_eq!(joined, q.text, "{name} {}", q.quote_id);
-            if !q.method.contains("stitched") {
+            if !q.method.stitched {
                 assert_eq!(s.words.as_str(&text), q.text);
             }
             if let Some(c) = s.cue {
@@ -179,7 +179,7 @@ fn spans_slice_the_original_text_on_real_articles() {
                 // 彼得·罗曼), a surname with a title standing for a person of
                 // that surname (王副经理 for 王建国), or is a resolved
                 // one-character pronoun (他, 她)
-                if q.speaker_type == "person" {
+                if q.speaker_type == Some(yinyu::SpeakerType::Person) {
                     let phrase = sp.as_str(&text);
                     let surname = q.speaker.chars().next().is_some_and(|c| phrase.starts_with(c));
                     assert!(

@@ -34,15 +34,18 @@ fn rule_cases() {
         let ok = got.len() == c.rows.len()
             && got.iter().zip(&c.rows).all(|(q, want)| {
                 let w: Vec<&str> = want.split(" | ").collect();
-                q.kind == w[0] && q.text.starts_with(w[1]) && q.speaker == w[2] && q.method.starts_with(w[3])
+                q.kind == w[0]
+                    && q.text.starts_with(w[1])
+                    && q.speaker == w[2]
+                    && q.method.to_string().starts_with(w[3])
             })
             && c.title.as_ref().is_none_or(|t| got.last().is_some_and(|q| &q.title == t))
             && c.affiliation.as_ref().is_none_or(|t| got.last().is_some_and(|q| &q.affiliation == t))
-            && c.speaker_type.as_ref().is_none_or(|t| got.last().is_some_and(|q| &q.speaker_type == t));
+            && c.speaker_type.as_ref().is_none_or(|t| got.last().is_some_and(|q| q.speaker_type_str() == t));
         if !ok {
-            let first = got
-                .last()
-                .map(|q| format!("title={} affiliation={} type={}", q.title, q.affiliation, q.speaker_type));
+            let first = got.last().map(|q| {
+                format!("title={} affiliation={} type={}", q.title, q.affiliation, q.speaker_type_str())
+            });
             failures.push(format!("{}:\n  want {:?}\n  got  {:?}\n  {:?}", c.name, c.rows, got_rows, first));
         }
     }

@@ -78,7 +78,7 @@ proptest! {
             last = (q.start, q.end);
             let joined: String = q.pieces.iter().flat_map(|&(s, e)| chars[s..e].iter()).collect();
             prop_assert_eq!(&joined, &q.text);
-            if !q.method.contains("stitched") {
+            if !q.method.stitched {
                 let slice: String = chars[q.start..q.end].iter().collect();
                 prop_assert_eq!(&slice, &q.text);
             }

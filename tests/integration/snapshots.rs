@@ -29,13 +29,13 @@ fn render(text: &str, tagger: &Tagger) -> String {
             line_of[q.start.min(line_of.len() - 1)],
             q.kind,
             q.speaker,
-            q.speaker_type,
+            q.speaker_type_str(),
             q.title,
             q.affiliation,
             q.cue,
             q.method,
             q.themes.join(";"),
-            q.stance
+            q.stance_str()
         ));
     }
     out

@@ -5,7 +5,7 @@ use yinyu::Tagger;
 
 fn first(tagger: &Tagger, text: &str) -> (Vec<String>, String) {
     let q = tagger.tag("t", text).quotes.into_iter().next().expect("one quote");
-    (q.themes, q.stance)
+    (q.themes.clone(), q.stance_str().to_string())
 }
 
 #[test]

@@ -16,7 +16,7 @@ mod subject;
 pub const NP_WINDOW: usize = 80;
 
 /// What kind of source a speaker is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerType {
     /// A named person.
@@ -34,6 +34,21 @@ pub enum SpeakerType {
 }
 
 impl SpeakerType {
+    /// Every type.
+    pub const ALL: [SpeakerType; 6] = [
+        SpeakerType::Person,
+        SpeakerType::Group,
+        SpeakerType::Anonymous,
+        SpeakerType::Document,
+        SpeakerType::Pronoun,
+        SpeakerType::Unknown,
+    ];
+
+    /// The type spelled `s`.
+    pub fn parse(s: &str) -> Option<SpeakerType> {
+        SpeakerType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
     /// The CSV spelling.
     pub fn as_str(self) -> &'static str {
         match self {
