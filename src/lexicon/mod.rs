@@ -4,6 +4,7 @@
 //! file by file.
 
 pub mod rules;
+mod tables;
 pub mod tsv;
 
 use crate::error::{LexiconError, LexiconErrors};
@@ -194,204 +195,30 @@ impl Lexicons {
     /// Every file but the rule files.
     fn check_tables(&self) -> (Knowledge, Vec<LexiconError>) {
         let mut errs = Vec::new();
-        let mut tables: Vec<Vec<tsv::Row>> = Vec::new();
-        let mut names: Vec<&str> = Vec::new();
-        for (i, f) in FILES.iter().enumerate() {
-            let (name, text) = self.text(i);
-            names.push(name);
-            if f.header.is_empty() {
-                tables.push(Vec::new());
-                continue;
-            }
-            let (rows, e) = tsv::parse(name, text, f.header);
-            errs.extend(e);
-            tables.push(rows);
-        }
-        let idx = |n: &str| FILES.iter().position(|f| f.name == n).expect("known file");
         let mut k = Knowledge::default();
-        // cues
-        let cue_file = names[idx("cues.tsv")];
-        for r in &tables[idx("cues.tsv")] {
-            let class = match r.get(1) {
-                "speech" => CueClass::Speech,
-                "post" => CueClass::Post,
-                "noun" => CueClass::Noun,
-                "block" => CueClass::Block,
-                other => {
-                    errs.push(LexiconError::new(
-                        cue_file,
-                        r.line,
-                        format!("unknown class {other:?} (speech, post, noun, block)"),
-                    ));
-                    continue;
-                }
-            };
-            let bare = match r.get(2) {
-                "0" => false,
-                "1" => true,
-                other => {
-                    errs.push(LexiconError::new(
-                        cue_file,
-                        r.line,
-                        format!("bare must be 0 or 1, not {other:?}"),
-                    ));
-                    continue;
-                }
-            };
-            k.cues.push(Cue { term: r.get(0).to_string(), class, bare });
-        }
-        // function words
-        let fw_file = names[idx("function_words.tsv")];
-        for r in &tables[idx("function_words.tsv")] {
-            for role in r.get(1).split(';') {
-                match Role::parse(role) {
-                    Some(role) => k.words.entry(role).or_default().insert(r.get(0).to_string()),
-                    None => {
-                        errs.push(LexiconError::new(fw_file, r.line, format!("unknown role {role:?}")));
-                        continue;
-                    }
-                };
-            }
-        }
-        let t_file = names[idx("titles.tsv")];
-        for r in &tables[idx("titles.tsv")] {
-            let plural = match r.get(2) {
-                "0" | "" => false,
-                "1" => true,
-                other => {
-                    errs.push(LexiconError::new(
-                        t_file,
-                        r.line,
-                        format!("plural must be 0 or 1, not {other:?}"),
-                    ));
-                    false
-                }
-            };
-            k.titles.push(Title { term: r.get(0).to_string(), plural });
-        }
-        let s_file = names[idx("source_nouns.tsv")];
-        for r in &tables[idx("source_nouns.tsv")] {
-            let group = match r.get(1) {
-                "group" => true,
-                "anonymous" => false,
-                "document" => {
-                    k.document_sources.insert(r.get(0).to_string());
-                    false
-                }
-                other => {
-                    errs.push(LexiconError::new(
-                        s_file,
-                        r.line,
-                        format!("type must be group, anonymous or document, not {other:?}"),
-                    ));
-                    continue;
-                }
-            };
-            k.sources.push((r.get(0).to_string(), group));
-        }
-        for r in &tables[idx("places.tsv")] {
-            k.places.push(r.get(0).to_string());
-        }
-        for r in &tables[idx("orgs.tsv")] {
-            k.orgs.push(r.get(0).to_string());
-            if r.get(1) == "media" {
-                k.media.insert(r.get(0).to_string());
-            }
-        }
-        for r in &tables[idx("org_suffixes.tsv")] {
-            k.org_suffixes.insert(r.get(0).to_string());
-        }
-        let sn_file = names[idx("surnames.tsv")];
-        for r in &tables[idx("surnames.tsv")] {
-            let s = r.get(0);
-            match s.chars().count() {
-                1 => {
-                    let c = s.chars().next().unwrap_or(' ');
-                    k.surnames.insert(c);
-                    if let Ok(rank) = r.get(2).parse::<u32>() {
-                        k.surname_rank.insert(c, rank);
-                    }
-                }
-                2..=4 => {
-                    k.compound_surnames.insert(s.to_string());
-                }
-                _ => errs.push(LexiconError::new(
-                    sn_file,
-                    r.line,
-                    format!("surname {s:?} must have 1 to 4 characters"),
-                )),
-            }
-        }
-        k.given_name = char_set(names[idx("given_names.tsv")], &tables[idx("given_names.tsv")], &mut errs);
-        k.translit = char_set(names[idx("translit.tsv")], &tables[idx("translit.tsv")], &mut errs);
-        let p_file = names[idx("people.tsv")];
-        let mut all_names: HashMap<String, usize> = HashMap::new();
-        for r in &tables[idx("people.tsv")] {
-            let name = r.get(0).to_string();
-            let aliases: Vec<String> =
-                r.get(1).split(';').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect();
-            for a in std::iter::once(&name).chain(aliases.iter()) {
-                if let Some(first) = all_names.insert(a.clone(), r.line) {
-                    if first != r.line {
-                        errs.push(LexiconError::new(
-                            p_file,
-                            r.line,
-                            format!("{a:?} also names the person on line {first}"),
-                        ));
-                    }
-                }
-            }
-            k.people.push(Person {
-                name,
-                aliases,
-                title: r.get(2).to_string(),
-                affiliation: r.get(3).to_string(),
-            });
-        }
-        let ts_file = names[idx("t2s.tsv")];
-        for r in &tables[idx("t2s.tsv")] {
-            let mut a = r.get(0).chars();
-            let mut b = r.get(1).chars();
-            match (a.next(), a.next(), b.next(), b.next()) {
-                (Some(t), None, Some(s), None) => {
-                    k.t2s.insert(t, s);
-                }
-                _ => errs.push(LexiconError::new(ts_file, r.line, "both columns must be one character")),
-            }
-        }
-        let l_file = names[idx("layout.tsv")];
-        let mut bad_patterns = Vec::new();
-        for r in &tables[idx("layout.tsv")] {
-            match regex::Regex::new(r.get(1)) {
-                Ok(re) => {
-                    k.layout.insert(r.get(0).to_string(), re);
-                }
-                Err(e) => {
-                    // the regex crate's message spans lines; keep one problem per line
-                    let msg = e.to_string().lines().last().unwrap_or_default().trim().to_string();
-                    errs.push(LexiconError::new(l_file, r.line, format!("bad regex {:?}: {msg}", r.get(0))));
-                    bad_patterns.push(r.get(0).to_string());
-                }
-            }
-        }
-        for want in LAYOUT_PATTERNS {
-            if !k.layout.contains_key(*want) && !bad_patterns.iter().any(|b| b == want) {
-                errs.push(LexiconError::new(l_file, 0, format!("missing pattern {want:?}")));
-            }
-        }
+        let src = |name: &str| {
+            let i = FILES.iter().position(|f| f.name == name).expect("known file");
+            let (shown, text) = self.text(i);
+            (shown, text, FILES[i].header)
+        };
+        tables::load(&src, &mut k, &mut errs);
         (k, errs)
     }
 }
 
 /// The characters of a one-character-per-row table (translit.tsv,
 /// given_names.tsv); a row that is not one character is a problem.
-fn char_set(file: &str, rows: &[tsv::Row], errs: &mut Vec<LexiconError>) -> CharSet {
+fn char_set(
+    file: &str,
+    rows: impl Iterator<Item = (usize, String)>,
+    errs: &mut Vec<LexiconError>,
+) -> CharSet {
     let mut set = CharSet::default();
-    for r in rows {
-        let mut cs = r.get(0).chars();
+    for (line, key) in rows {
+        let mut cs = key.chars();
         match (cs.next(), cs.next()) {
             (Some(c), None) => set.insert(c),
-            _ => errs.push(LexiconError::new(file, r.line, format!("{:?} is not one character", r.get(0)))),
+            _ => errs.push(LexiconError::new(file, line, format!("{key:?} is not one character"))),
         }
     }
     set
@@ -408,7 +235,8 @@ fn text_of(shown: &str, bytes: Vec<u8>) -> Result<String, LexiconError> {
 }
 
 /// What a cue does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum CueClass {
     /// An ordinary speech verb or phrase.
     Speech,

@@ -57,7 +57,7 @@ fn lexicon_check_lists_every_problem_with_its_line() {
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.contains("titles.tsv:3: not sorted"), "{s}");
     assert!(s.contains("titles.tsv:4: duplicate \"主席\""), "{s}");
-    assert!(s.contains("cues.tsv:2: unknown class \"speach\""), "{s}");
+    assert!(s.contains("cues.tsv:2: unknown variant `speach`"), "{s}");
 }
 
 #[test]
