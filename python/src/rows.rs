@@ -44,7 +44,7 @@ pub struct Row {
 /// Errors: a message when the library's CSV record no longer has a column
 /// of [`COLUMNS`] or holds a value that is not a number or text.
 pub fn csv_row(q: &Quote) -> Result<Row, String> {
-    let record = yinyu::record::CsvRow::new(q, false);
+    let record = yinyu::output::CsvRow::new(q, false);
     let value = serde_json::to_value(&record).map_err(|e| format!("cannot serialise a row: {e}"))?;
     let serde_json::Value::Object(mut map) = value else {
         return Err("the CSV row is not a record".into());

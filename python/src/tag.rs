@@ -6,8 +6,9 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex, OnceLock};
+use yinyu::pipeline::{Pipeline, Preparer, Sink};
 use yinyu::stream::SEGMENT_BYTES;
-use yinyu::{Assembler, DecodeOptions, Quote, Segment, SegmentTagged, Tagger};
+use yinyu::{Quote, Tagger};
 
 /// One input: its `doc` name (the CLI's file name) and its text.
 #[derive(Debug, Clone, Default)]
@@ -30,16 +31,29 @@ pub enum Naming {
     Record,
 }
 
-/// A piece of work for one rayon task: a whole small input, or one segment
-/// of a large one (cut exactly as the CLI cuts a file).
-enum Unit {
-    Whole(usize),
-    Seg(usize, Segment),
+/// The quotes of a run, kept per input.
+struct PerInput {
+    quotes: Vec<Vec<Quote>>,
+    current: usize,
 }
 
-enum Done {
-    Whole(Vec<Quote>),
-    Seg(SegmentTagged),
+impl Sink for PerInput {
+    type Row = Quote;
+
+    fn preparer(&self) -> Preparer<Quote> {
+        Arc::new(Ok)
+    }
+
+    fn input(&mut self, index: usize) {
+        self.current = index;
+    }
+
+    fn quote(&mut self, doc: &str, quote_id: usize, mut q: Quote) -> Result<(), yinyu::Error> {
+        q.doc = doc.to_string();
+        q.quote_id = quote_id;
+        self.quotes[self.current].push(q);
+        Ok(())
+    }
 }
 
 /// The rows of every input, in input order, on `threads` threads (`None`:
@@ -66,17 +80,18 @@ pub fn tag_all(
         }
     }
     let work = || -> Result<Vec<Vec<Row>>, String> {
-        let quotes = tag_quotes(tagger, inputs);
+        let mut pipeline = Pipeline::new(tagger);
+        if let Some(n) = threads {
+            pipeline = pipeline.pool(pool(n)?);
+        }
+        let quotes = tag_quotes(&pipeline, inputs)?;
         quotes
             .into_par_iter()
             .zip(inputs.par_iter())
             .map(|(qs, input)| rows_of(tagger, input, qs, naming))
             .collect()
     };
-    match threads {
-        None => guarded(&work),
-        Some(n) => pool(n)?.install(|| guarded(&work)),
-    }
+    guarded(&work)
 }
 
 /// The rows of one input's quotes, named as `naming` says.
@@ -117,44 +132,14 @@ fn one_document(tagger: &Tagger, text: &str) -> bool {
     !tagger.each_line() || !text.trim().contains('\n')
 }
 
-/// The quotes of every input, tagged in parallel (a large input segment
-/// by segment) and assembled in order.
-fn tag_quotes(tagger: &Tagger, inputs: &[Input]) -> Vec<Vec<Quote>> {
-    let mut units = Vec::with_capacity(inputs.len());
-    for (i, input) in inputs.iter().enumerate() {
-        if input.text.len() <= SEGMENT_BYTES {
-            units.push(Unit::Whole(i));
-            continue;
-        }
-        // valid UTF-8 already: reading it back cannot fail
-        let segs = tagger.segments(&input.doc, input.text.as_bytes(), DecodeOptions::default());
-        units.extend(segs.filter_map(Result::ok).map(|s| Unit::Seg(i, s)));
-    }
-    let done: Vec<Done> = units
-        .par_iter()
-        .map(|u| match u {
-            Unit::Whole(i) => Done::Whole(tagger.tag(&inputs[*i].doc, &inputs[*i].text).quotes),
-            Unit::Seg(_, seg) => Done::Seg(tagger.tag_segment(seg)),
-        })
-        .collect();
-    let mut out: Vec<Vec<Quote>> = vec![Vec::new(); inputs.len()];
-    let mut asm: Option<(usize, Assembler)> = None;
-    for (unit, d) in units.iter().zip(done) {
-        match (unit, d) {
-            (Unit::Whole(i), Done::Whole(qs)) => out[*i] = qs,
-            (Unit::Seg(i, seg), Done::Seg(tagged)) => {
-                if asm.as_ref().is_none_or(|(j, _)| j != i) {
-                    asm = Some((*i, Assembler::new(&inputs[*i].doc, tagger.each_line())));
-                }
-                if let Some((_, a)) = asm.as_mut() {
-                    let rows = &mut out[*i];
-                    a.push(seg, tagged, |q| rows.push(q), |_| {});
-                }
-            }
-            _ => unreachable!("each unit gives its own kind of result"),
-        }
-    }
-    out
+/// The quotes of every input, tagged in parallel by the library's
+/// pipeline (a large input segment by segment, as the CLI reads a file),
+/// in input order.
+fn tag_quotes(pipeline: &Pipeline<'_>, inputs: &[Input]) -> Result<Vec<Vec<Quote>>, String> {
+    let texts: Vec<yinyu::Input<'_>> = inputs.iter().map(|i| yinyu::Input::text(&i.doc, &i.text)).collect();
+    let mut sink = PerInput { quotes: vec![Vec::new(); inputs.len()], current: 0 };
+    pipeline.run(&texts, &mut sink).map_err(|e| e.to_string())?;
+    Ok(sink.quotes)
 }
 
 /// The message of a caught panic.

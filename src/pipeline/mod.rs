@@ -38,6 +38,7 @@ use std::borrow::Cow;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::SyncSender;
+use std::sync::Arc;
 
 /// One input of a run.
 #[derive(Debug, Clone)]
@@ -84,7 +85,7 @@ pub struct Progress {
 pub struct Pipeline<'t> {
     tagger: &'t Tagger,
     decode: DecodeOptions,
-    pool: Option<rayon::ThreadPool>,
+    pool: Option<Arc<rayon::ThreadPool>>,
 }
 
 impl<'t> Pipeline<'t> {
@@ -108,8 +109,14 @@ impl<'t> Pipeline<'t> {
             name: "threads".into(),
             source: std::io::Error::other(e.to_string()),
         })?;
-        self.pool = Some(pool);
+        self.pool = Some(Arc::new(pool));
         Ok(self)
+    }
+
+    /// Tags on `pool` (a pool kept across runs).
+    pub fn pool(mut self, pool: Arc<rayon::ThreadPool>) -> Self {
+        self.pool = Some(pool);
+        self
     }
 
     /// Tags `inputs` into `sink`, rows in input order.
@@ -135,7 +142,7 @@ impl<'t> Pipeline<'t> {
         std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::sync_channel(threads.max(1) * 2);
             scope.spawn(move || read_inputs(tagger, inputs, opts, &tx));
-            in_scope(self.pool.as_ref(), |s| schedule::run(s, rx, tagger, &prep, threads.max(1), &mut out))
+            in_scope(self.pool.as_deref(), |s| schedule::run(s, rx, tagger, &prep, threads.max(1), &mut out))
         })?;
         Ok(out.into_ledger())
     }

@@ -192,6 +192,7 @@ impl<'a, S: Sink> Writer<'a, S> {
         let i = job.input();
         match job {
             Job::Open(_, name) => {
+                self.sink.input(i);
                 self.asms.insert(i, Assembler::new(&name, self.each_line));
             }
             Job::Seg(..) => unreachable!("segments are tagged before they are written"),

@@ -21,6 +21,12 @@ pub trait Sink {
     /// the same order).
     fn preparer(&self) -> Preparer<Self::Row>;
 
+    /// Input `index` (its place in the inputs of the run) begins: the rows
+    /// and articles that follow, until the next call, are its own.
+    fn input(&mut self, index: usize) {
+        let _ = index;
+    }
+
     /// One row with its article (`doc`) and number in its input.
     fn quote(&mut self, doc: &str, quote_id: usize, row: Self::Row) -> Result<(), Error>;
 
@@ -163,6 +169,10 @@ impl<S: Sink, W: Write> Sink for WithDocs<S, W> {
 
     fn preparer(&self) -> Preparer<S::Row> {
         self.inner.preparer()
+    }
+
+    fn input(&mut self, index: usize) {
+        self.inner.input(index);
     }
 
     fn quote(&mut self, doc: &str, quote_id: usize, row: S::Row) -> Result<(), Error> {
