@@ -1,6 +1,6 @@
 //! The binary end to end.
 
-use crate::corpus_dir;
+use crate::fixtures;
 use std::process::Command;
 
 fn yinyu() -> Command {
@@ -61,14 +61,14 @@ fn lexicon_check_lists_every_problem_with_its_line() {
 }
 
 #[test]
-fn docs_lists_the_three_articles_of_the_seed_page() {
+fn docs_lists_the_articles_of_a_file_of_dispatches() {
     let d = tmpdir("docs");
     let docs = d.join("docs.csv");
-    let seed = corpus_dir().join("xinhua-china-central-asia-2025.txt");
+    let input = fixtures::dir().join("two-dispatches.txt");
     let out = yinyu()
         .args([
             "extract",
-            seed.to_str().unwrap(),
+            input.to_str().unwrap(),
             "--docs",
             docs.to_str().unwrap(),
             "-o",
@@ -80,8 +80,18 @@ fn docs_lists_the_three_articles_of_the_seed_page() {
     let s = std::fs::read_to_string(&docs).unwrap();
     std::fs::remove_dir_all(&d).ok();
     let lines: Vec<&str> = s.lines().collect();
-    assert_eq!(lines.len(), 4, "{s}");
-    assert!(lines[1].contains("韩梁;赵婕") && lines[1].contains("阿斯塔纳"), "{s}");
+    // two closing datelines, a quote after the second, one byline
+    assert_eq!(
+        lines,
+        [
+            "doc,title,reporters,agency,place,date,paragraphs,quotes",
+            "two-dispatches.txt#1,河谷市举办首届农民丰收节,,新华社,河谷,9月23日,2,2",
+            "two-dispatches.txt#2,东岭港新航线开通,,新华社,东岭,9月24日,2,2",
+            "two-dispatches.txt#3,,,,,,1,1",
+            "two-dispatches.txt#4,南湖湿地公园重新开放,秦朗;许若宁,,,,2,2",
+        ],
+        "{s}"
+    );
 }
 
 #[test]
