@@ -113,7 +113,6 @@
 pub mod api;
 pub mod attribution;
 pub mod error;
-pub mod eval;
 pub mod explain;
 pub mod ledger;
 pub mod lexicon;
@@ -122,7 +121,6 @@ pub mod output;
 pub mod pipeline;
 pub mod quotes;
 pub mod record;
-pub mod render;
 pub mod stream;
 pub mod tagger;
 pub mod text;

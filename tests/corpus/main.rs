@@ -11,11 +11,7 @@
 //!   (tests/common/on_texts.rs, shared with the fixture suite)
 //! - `snapshots`: insta snapshots of every quote on real articles
 
-mod browser;
-mod cli_news;
 mod corpus;
-mod dev_gold;
-mod eval;
 #[path = "../common/on_texts.rs"]
 mod on_texts;
 mod snapshots;

@@ -17,52 +17,19 @@
 
 mod api;
 mod cases;
-mod cli;
 mod fuzz_regressions;
 mod hostile;
 mod offsets;
 #[path = "../common/on_texts.rs"]
 mod on_texts;
 mod props;
-mod render;
 mod snapshots;
 mod themes;
 
 /// The fixture articles: `tests/fixtures/articles/*.txt`, written for the
 /// tests (invented news); `*.lines.txt` hold one document per line.
-pub mod fixtures {
-    use std::path::PathBuf;
-
-    /// The file of one document per line.
-    pub const EACH_LINE: &str = "short-items.lines.txt";
-    /// The fixtures give at least this many rows (without terms).
-    pub const MIN_ROWS: usize = 50;
-
-    pub fn dir() -> PathBuf {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles")
-    }
-
-    pub fn read(name: &str) -> String {
-        std::fs::read_to_string(dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
-    }
-
-    /// Every fixture file by name, sorted.
-    pub fn names() -> Vec<String> {
-        let mut v: Vec<String> = std::fs::read_dir(dir())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".txt"))
-            .collect();
-        v.sort();
-        assert!(v.len() >= 6, "fixture articles missing: {v:?}");
-        v
-    }
-
-    /// Every fixture file, (name, text).
-    pub fn documents() -> Vec<(String, String)> {
-        names().into_iter().map(|n| (n.clone(), read(&n))).collect()
-    }
-}
+#[path = "../common/fixtures.rs"]
+pub mod fixtures;
 
 /// What the shared tests (`on_texts`) read in this suite: the fixtures.
 pub mod texts {

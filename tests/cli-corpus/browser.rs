@@ -40,7 +40,7 @@ fn chromium_renders_as_many_quotes_as_extract_finds() {
         Path::new("/usr/bin/chromium").exists(),
         "/usr/bin/chromium is missing: the browser check needs it (apt-get install -y chromium)"
     );
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/check_render.sh");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/browser/check_render.sh");
     let out = Command::new("bash").arg(&script).env("YINYU", env!("CARGO_BIN_EXE_yinyu")).output().unwrap();
     let log = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "{log}");

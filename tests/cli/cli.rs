@@ -16,7 +16,7 @@ fn tmpdir(tag: &str) -> std::path::PathBuf {
 #[test]
 fn example_prints_csv_with_the_contract_header() {
     let out = yinyu()
-        .args(["extract", concat!(env!("CARGO_MANIFEST_DIR"), "/examples/article.txt")])
+        .args(["extract", concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/article.txt")])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -96,7 +96,7 @@ fn docs_lists_the_articles_of_a_file_of_dispatches() {
 
 #[test]
 fn lexicon_check_reports_every_seeded_mistake() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
     let dir = format!("{root}/bad-lexicons");
     let expected = std::fs::read_to_string(format!("{root}/bad-lexicons.expected")).unwrap();
     let out = yinyu().args(["lexicon", "check", &dir]).output().unwrap();
@@ -265,7 +265,7 @@ fn output_to_a_named_pipe_writes_into_the_pipe_and_leaves_it_a_pipe() {
         .args([
             "extract",
             "-q",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/examples/article.txt"),
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/article.txt"),
             "-o",
             fifo.to_str().unwrap(),
         ])

@@ -151,7 +151,7 @@ fn stance_errors_name_gold_and_predicted_stance() {
 
 #[test]
 fn dev_gold_figures_agree_with_score_py() {
-    let gold = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gold/sogou-dev.gold.csv");
+    let gold = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/gold/sogou-dev.gold.csv");
     let ours = check(&gold, &corpus_dir().join("dev/sogou-dev.txt"), true, "sogou");
     assert_eq!(ours["all"]["gold_required"], 29);
     // the hand gold finds real mistakes: the comparison is not between two perfect scores
@@ -160,7 +160,7 @@ fn dev_gold_figures_agree_with_score_py() {
 
 #[test]
 fn errors_list_the_rows_score_py_lists() {
-    let gold = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gold/sogou-dev.gold.csv");
+    let gold = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/gold/sogou-dev.gold.csv");
     let text = corpus_dir().join("dev/sogou-dev.txt");
     let pred = extract(&text, true, "errors");
     let py = run(Command::new("python3").arg(score_py()).arg(&gold).arg(&pred).arg("--show-errors"));

@@ -19,7 +19,7 @@ fn rows(input: &Path) -> usize {
 #[test]
 fn page_is_self_contained_with_one_quote_id_per_row() {
     let fixture = fixtures::dir().join("press-conference.txt");
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/article.txt");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/article.txt");
     for input in [&fixture, &example] {
         let out = yinyu().arg("render").arg(input).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -3,8 +3,8 @@
 //! with `yinyu::eval` and held to the figures recorded in [`RECORDED`].
 
 use crate::corpus_dir;
-use yinyu::eval::{evaluate, read_gold, Options, PredRow, Scores};
 use yinyu::{DecodeOptions, Lexicons, Tagger};
+use yinyu_cli::eval::{evaluate, read_gold, Options, PredRow, Scores};
 
 /// The figures the code got on one dev file.
 struct Recorded {

@@ -24,12 +24,12 @@
 //! and units, speakers right and false positives per attribution method
 //! ([`by_method`]).
 
-use crate::error::Error;
-use crate::record::Quote;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use unicode_normalization::UnicodeNormalization;
+use yinyu::record::Quote;
+use yinyu::Error;
 
 /// The kinds scored; any other kind (`term`) is ignored.
 pub const KINDS: [&str; 3] = ["direct", "partial", "indirect"];

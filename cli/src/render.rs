@@ -11,11 +11,11 @@
 //! formed. The script counts the distinct `data-qid` in the document and
 //! writes the count to `body[data-rendered-quotes]`.
 
-use crate::record::Stance;
-use crate::record::{DocRecord, Quote};
-use crate::tagger::{Tagged, Tagger};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+use yinyu::record::Stance;
+use yinyu::record::{DocRecord, Quote};
+use yinyu::tagger::{Tagged, Tagger};
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -425,7 +425,7 @@ mod tests {
 
     #[test]
     fn nested_and_hostile_text_stays_well_formed() {
-        let t = crate::Tagger::new().unwrap();
+        let t = yinyu::Tagger::new().unwrap();
         let text = "<b>&</b>\n气象专家刘明解释说，由于今年雨水偏多，河道里的水位“明显上升，已经超过警戒线”。\n“这是第一段，也是最后一段。”王强说。\n";
         let tagged = t.tag("a<b>.txt", text);
         let kinds: Vec<&str> = tagged.quotes.iter().map(|q| q.kind.as_str()).collect();
@@ -447,20 +447,20 @@ mod tests {
         Quote {
             doc: "d".into(),
             quote_id: id,
-            kind: crate::attribution::Kind::Direct,
+            kind: yinyu::attribution::Kind::Direct,
             start,
             end,
             text: String::new(),
             speaker: speaker.into(),
             speaker_id: speaker.into(),
-            speaker_type: Some(crate::attribution::SpeakerType::Person),
+            speaker_type: Some(yinyu::attribution::SpeakerType::Person),
             title: "<t>".into(),
             affiliation: String::new(),
             cue: String::new(),
-            method: crate::record::MethodTag::parse("colon").unwrap(),
+            method: yinyu::record::MethodTag::parse("colon").unwrap(),
             confidence: 1.0,
             themes: vec!["a&b".into()],
-            stance: Some(crate::record::Stance::Support),
+            stance: Some(yinyu::record::Stance::Support),
             cue_stance: None,
             pieces: vec![(start, end)],
             speaker_span: None,

@@ -321,21 +321,21 @@ fn read_inputs(paths: &[String]) -> Result<Vec<(String, String)>> {
 
 fn eval(a: EvalArgs) -> Result<ExitCode> {
     let read = |p: &Path| std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()));
-    let gold = yinyu::eval::read_gold(&a.gold.display().to_string(), &read(&a.gold)?)?;
+    let gold = yinyu_cli::eval::read_gold(&a.gold.display().to_string(), &read(&a.gold)?)?;
     let sources = read_inputs(&a.paths)?;
-    let preds: Vec<yinyu::eval::PredRow> = match &a.pred {
-        Some(p) => yinyu::eval::read_predictions(&p.display().to_string(), &read(p)?)?,
+    let preds: Vec<yinyu_cli::eval::PredRow> = match &a.pred {
+        Some(p) => yinyu_cli::eval::read_predictions(&p.display().to_string(), &read(p)?)?,
         None => {
             let tagger = Tagger::builder()
                 .each_line(a.each_line)
                 .build(&load_lexicons(a.lexicons.as_deref())?)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             let tagged: Vec<yinyu::Tagged> = sources.par_iter().map(|(n, t)| tagger.tag(n, t)).collect();
-            tagged.iter().flat_map(|t| t.quotes.iter().map(yinyu::eval::PredRow::from)).collect()
+            tagged.iter().flat_map(|t| t.quotes.iter().map(yinyu_cli::eval::PredRow::from)).collect()
         }
     };
-    let opts = yinyu::eval::Options { kinds: a.kinds, doc: a.doc, stance: a.stance };
-    let ev = yinyu::eval::evaluate(gold, preds, &opts);
+    let opts = yinyu_cli::eval::Options { kinds: a.kinds, doc: a.doc, stance: a.stance };
+    let ev = yinyu_cli::eval::evaluate(gold, preds, &opts);
     let mut out = std::io::stdout().lock();
     if a.json {
         writeln!(out, "{}", ev.to_json())?;
@@ -355,7 +355,7 @@ fn render(
         .each_line(each_line)
         .build(&load_lexicons(lexicons.as_deref())?)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let html = yinyu::render::render_page(&tagger, &read_inputs(paths)?);
+    let html = yinyu_cli::render::render_page(&tagger, &read_inputs(paths)?);
     match output {
         Some(o) => std::fs::write(&o, html).with_context(|| format!("cannot write {}", o.display()))?,
         None => std::io::stdout().lock().write_all(html.as_bytes())?,

@@ -1,0 +1,7 @@
+//! The `yinyu` command on fixtures the project owns: a fresh clone runs
+//! these with `cargo test`.
+
+mod cli;
+#[path = "../common/fixtures.rs"]
+pub mod fixtures;
+mod render;
