@@ -80,6 +80,11 @@ pub const CHAINED: f32 = 0.85;
 /// post-posed one.
 pub const AT_ONE_REMOVE: f32 = 0.8;
 
+/// A surname with a title or honorific given the full name of that
+/// surname written before it in the unit (the `short_form` sieve): at most
+/// this sure.
+pub const SHORT_FORM: f32 = 0.7;
+
 impl Method {
     /// The CSV spelling (the `method` column, before any `+stitched`).
     pub fn as_str(self) -> &'static str {

@@ -19,13 +19,42 @@ pub(crate) fn leading_subject(p: &Parser, s: usize, e: usize) -> Option<Speaker>
     if s >= e || opens_with_frame(p, s, e) {
         return None;
     }
-    if let Some((sp, _)) = p.parse_forward(s, e) {
-        return Some(sp);
+    if let Some((sp, end)) = p.parse_forward(s, e) {
+        // 副台长赵化勇和总策划邹友开一再……: two persons joined speak together
+        return Some(p.joined_persons(&sp, end, e).map_or(sp, |(group, _)| group));
     }
     if let Some((sp, _)) = p.leading_person(s, e) {
         return Some(sp);
     }
-    leading_body(p, s, e)
+    modified_person(p, s, e).or_else(|| leading_body(p, s, e))
+}
+
+/// The longest modifier closed by 的 read before a named subject (characters).
+const LONGEST_MODIFIER: usize = 12;
+
+/// 五十多岁的农民谭金树激动万分, 年过八旬的老红军王大山说: a modifier closed by
+/// 的 (age, looks, a relative clause) that names no one, before a person
+/// named with a title or listed: the person is the subject. The phrase
+/// must end there (刘伯承元帅夫人汪荣华 is not 刘伯承).
+fn modified_person(p: &Parser, s: usize, e: usize) -> Option<Speaker> {
+    let end = (s..e).find(|&q| marks::is_clause_punct(p.norm[q])).unwrap_or(e);
+    let de = (s + 1..end.min(s + LONGEST_MODIFIER)).find(|&q| p.char_is(q, Role::Attributive))?;
+    let names_someone = (s..de).any(|q| {
+        p.ents.get(q).is_some_and(|v| {
+            v.iter().any(|(_, k)| {
+                matches!(k, EntityKind::Person(_) | EntityKind::PronounPerson | EntityKind::PronounGroup)
+            })
+        })
+    });
+    if names_someone {
+        return None;
+    }
+    let (sp, x) = p.parse_forward(de + 1, end).or_else(|| p.leading_person(de + 1, end))?;
+    let named = sp.stype == SpeakerType::Person && !sp.name.is_empty();
+    let vouched = sp.person.is_some() || !sp.title.is_empty();
+    let title_follows =
+        p.ents.get(x).is_some_and(|v| v.iter().any(|(_, k)| matches!(k, EntityKind::Title(_))));
+    (named && vouched && sp.span.0 == de + 1 && !title_follows).then_some(sp)
 }
 
 /// Is the first clause of `[s, e)` a frame of time (会议结束后, 访问期间)
@@ -70,6 +99,12 @@ mod tests {
     fn a_named_subject_two_clauses_before_the_cue() {
         let got = rows("机长王立平走下飞机，激动地说：“这是我飞得最稳的一次。”");
         assert_eq!(got, ["direct | 这是我飞得最稳的一次。 | 王立平 | colon"]);
+    }
+
+    #[test]
+    fn a_modified_person_opening_the_clause() {
+        let got = rows("五十多岁的农民王大山激动万分：“这是我过得最好的一年。”");
+        assert_eq!(got, ["direct | 这是我过得最好的一年。 | 王大山 | colon_subject"]);
     }
 
     #[test]

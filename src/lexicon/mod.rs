@@ -325,11 +325,14 @@ pub enum Role {
     Adverbial,
     Honorific,
     TakesAddressee,
+    TimeSuffix,
+    WordsFrameStart,
+    WordsFrameEnd,
 }
 
 impl Role {
     /// Number of roles (the last one's index and one).
-    pub const COUNT: usize = Role::TakesAddressee as usize + 1;
+    pub const COUNT: usize = Role::WordsFrameEnd as usize + 1;
 
     fn parse(s: &str) -> Option<Role> {
         Some(match s {
@@ -373,6 +376,9 @@ impl Role {
             "adverbial" => Role::Adverbial,
             "honorific" => Role::Honorific,
             "takes_addressee" => Role::TakesAddressee,
+            "time_suffix" => Role::TimeSuffix,
+            "words_frame_start" => Role::WordsFrameStart,
+            "words_frame_end" => Role::WordsFrameEnd,
             _ => return None,
         })
     }
@@ -557,7 +563,7 @@ mod tests {
 
     #[test]
     fn every_role_has_a_bit_in_a_word_mask() {
-        assert_eq!(Role::COUNT, 40);
+        assert_eq!(Role::COUNT, 43);
         assert!(Role::COUNT <= crate::mentions::RoleMask::BITS as usize);
         assert_eq!(Role::parse("adverbial"), Some(Role::Adverbial));
     }

@@ -161,7 +161,17 @@ fn clause_end(cx: &Context, clauses: &[Clause], ci: usize, s: usize) -> usize {
     while e > s && (marks::is_clause_punct(norm[e - 1]) || norm[e - 1].is_whitespace()) {
         e -= 1;
     }
+    // 问，春节去哪玩？: a question or exclamation mark closing the words is
+    // theirs, as in a quote
+    while e > s && e < cx.n && is_mood_mark(norm[e]) {
+        e += 1;
+    }
     e
+}
+
+/// A question or exclamation mark.
+fn is_mood_mark(c: char) -> bool {
+    matches!(c, '？' | '！' | '?' | '!')
 }
 
 /// Do the words `[s, e)` after a cue with no punctuation report speech?
@@ -261,5 +271,11 @@ mod tests {
                 "partial | 寒潮来了，我们要做好准备 | 范国庆 | partial_in_indirect"
             ]
         );
+    }
+
+    #[test]
+    fn a_reported_question_keeps_its_mark() {
+        let got = rows("气象台台长范国庆问，明天会下雪吗？");
+        assert_eq!(got, ["indirect | 明天会下雪吗？ | 范国庆 | indirect"]);
     }
 }

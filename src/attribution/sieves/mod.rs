@@ -17,6 +17,7 @@ mod no_cue;
 mod pending_colon;
 mod postposed;
 mod sandwich;
+mod short_form;
 mod term;
 mod turn;
 mod writer;
@@ -45,6 +46,7 @@ pub(crate) const SIEVES: &[&dyn Sieve] = &[
     &indirect::Indirect,
     &no_cue::NoCue,
     &nested::Nested,
+    &short_form::ShortForm,
     &dedup::Dedup,
     &carry::CarryOn,
 ];

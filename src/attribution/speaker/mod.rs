@@ -213,7 +213,8 @@ impl<'a> Parser<'a> {
         self.word_at(a, b, Role::QuantifierOne) != Some(b - a)
     }
 
-    fn ends_with_org_suffix(&self, s: usize, e: usize) -> bool {
+    /// Does `[s, e)` end with an organisation's head noun (会, 公司 …)?
+    pub(crate) fn ends_with_org_suffix(&self, s: usize, e: usize) -> bool {
         (1..=4.min(e - s)).any(|l| self.k.org_suffixes.contains_chars(&self.norm[e - l..e]))
     }
 }

@@ -290,6 +290,35 @@ impl Parser<'_> {
             && (x + 1 >= lim || !Self::is_han(n[x + 1]) || self.char_is(x + 1, Role::Attributive))
     }
 
+    /// A name-shaped word at `i` ending by `lim`, read only where a pronoun
+    /// has no other antecedent: a common surname and two given-name
+    /// characters (黄世中) or a run of three to five transliteration
+    /// characters (杰弗斯), no mention starting inside it and no common
+    /// word (商品) at its start; its length.
+    pub(crate) fn loose_name_at(&self, i: usize, lim: usize) -> Option<usize> {
+        let n = self.norm;
+        let bare = |q: usize| self.ents.get(q).is_none_or(|v| v.is_empty());
+        let t = |q: usize| q < lim && self.k.translit.contains(&n[q]);
+        let common = self.k.surname_rank.get(&n[i]).is_some_and(|&r| r <= Self::LOOSE_SURNAME_RANK);
+        let given = |q: usize| self.given_name_char(q, lim) && self.k.given_name.contains(&n[q]);
+        // 这位农学家: after a quantifier stands a noun, not a name
+        if self.word_before(i.saturating_sub(3), i, Role::Quantifier).is_some() {
+            return None;
+        }
+        if common && given(i + 1) && given(i + 2) && (i..i + 3).all(bare) {
+            return self.word_at(i, lim, Role::NotName).is_none().then_some(3);
+        }
+        if i > 0 && t(i - 1) {
+            return None;
+        }
+        let l = (i..lim.min(i + 6)).take_while(|&q| t(q)).count();
+        ((3..=5).contains(&l) && (i..i + l).all(bare)).then_some(l)
+    }
+
+    /// A name read by [`Parser::loose_name_at`] needs a surname at least
+    /// this common (rank in `surnames.tsv`).
+    const LOOSE_SURNAME_RANK: u32 = 200;
+
     /// The longest name [`Parser::leading_person`] reads before a predicate,
     /// with its title (characters).
     pub(super) const LONGEST_LEADING_NAME: usize = 12;
@@ -308,6 +337,16 @@ mod tests {
     fn a_surname_and_a_given_name() {
         assert_eq!(name("王小明", false), Some(3));
         assert_eq!(name("欧阳小明", false), Some(4));
+    }
+
+    #[test]
+    fn a_loose_name_is_name_shaped() {
+        let loose = |text: &str| with_parser(text, |p| p.loose_name_at(0, p.norm.len()));
+        assert_eq!(loose("黄世中名列第一"), Some(3));
+        assert_eq!(loose("杰弗斯，"), Some(3));
+        assert_eq!(loose("商品"), None);
+        let after_quantifier = with_parser("这位农学家", |p| p.loose_name_at(2, p.norm.len()));
+        assert_eq!(after_quantifier, None);
     }
 
     #[test]

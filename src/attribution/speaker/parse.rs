@@ -163,6 +163,12 @@ impl Parser<'_> {
     /// A title, and the name right after it (a listed person, or a name
     /// no place, source noun or other title covers).
     fn title_part(&self, w: &mut Walk, e: usize, pl: bool, lim: usize) -> Step {
+        // 天文学家们, 教授们: a plural suffix makes any title a group
+        if e < lim && self.char_is(e, Role::PluralSuffix) {
+            w.parts.push(Part::Title(w.p, e + 1, true));
+            w.p = e + 1;
+            return Step::Done;
+        }
         w.parts.push(Part::Title(w.p, e, pl));
         // 俞大维先生纪念特展: a title of address follows a name and ends the
         // phrase; it never opens a name
@@ -432,5 +438,10 @@ mod tests {
     #[test]
     fn a_long_unknown_run_is_no_speaker() {
         assert_eq!(parse("天气晴朗空气清新道路通畅游人如织景色宜人"), None);
+    }
+
+    #[test]
+    fn a_title_with_a_plural_suffix_is_a_group() {
+        assert_eq!(line("天文学家们").0, "天文学家们 |  | 天文学家们 |  | group");
     }
 }

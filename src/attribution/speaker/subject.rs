@@ -35,6 +35,9 @@ impl Parser<'_> {
             let starts = (cue - NP_WINDOW + 1..cue).filter(|&x| self.opens_after_copula(x));
             return self.phrase_reaching_cue(starts, cue).map_or(Np::Invalid, |(sp, end)| Np::Found(sp, end));
         }
+        if let Some((sp, end)) = self.words_frame(cs, cue) {
+            return Np::Found(sp, end);
+        }
         let (s, report, citation) = self.skip_openers(cs, cue);
         if self.only_adverbs(s, cue) {
             return Np::Empty { report, citation };
@@ -51,6 +54,19 @@ impl Parser<'_> {
             Some((sp, end)) => Np::Found(sp, end),
             None => Np::Invalid,
         }
+    }
+
+    /// 用他的话说, 按王教授的话来说: a frame that gives whose words follow;
+    /// the phrase inside it is the speaker.
+    fn words_frame(&self, cs: usize, cue: usize) -> Option<(Speaker, usize)> {
+        let mut s = cs;
+        while s < cue && self.norm[s].is_whitespace() {
+            s += 1;
+        }
+        let l = self.word_at(s, cue, Role::WordsFrameStart)?;
+        let t = self.word_before(s + l, cue, Role::WordsFrameEnd)?;
+        let (sp, end) = self.parse_forward(s + l, cue - t)?;
+        (end == cue - t && sp.span.0 == s + l).then_some((sp, end))
     }
 
     /// Does a phrase open at `x`, right after 是 or 的?
@@ -70,9 +86,37 @@ impl Parser<'_> {
                 if self.gap_ok(end, cue) {
                     return Some((sp, end));
                 }
+                if let Some(found) = self.coordinated(&sp, end, cue) {
+                    return Some(found);
+                }
             }
         }
         None
+    }
+
+    /// 副台长赵化勇和总策划邹友开告诉记者: two named persons joined by a
+    /// conjunction before the cue speak together, a group written as their
+    /// names joined.
+    fn coordinated(&self, first: &Speaker, end: usize, cue: usize) -> Option<(Speaker, usize)> {
+        self.joined_persons(first, end, cue).filter(|&(_, end2)| self.gap_ok(end2, cue))
+    }
+
+    /// `first`, a named person ending at `end`, a conjunction and a second
+    /// named person in `[end + 1, lim)`: the group written as the two names
+    /// joined (赵化勇和邹友开), and where the second phrase ends.
+    pub(crate) fn joined_persons(&self, first: &Speaker, end: usize, lim: usize) -> Option<(Speaker, usize)> {
+        let named = |sp: &Speaker| sp.stype == SpeakerType::Person && !sp.name.is_empty();
+        if end + 1 >= lim || !named(first) || !self.char_is(end, Role::Conjunction) {
+            return None;
+        }
+        let (second, end2) = self.parse_forward(end + 1, lim)?;
+        if !named(&second) || second.span.0 != end + 1 {
+            return None;
+        }
+        let text = format!("{}{}{}", first.name, self.norm[end], second.name);
+        let mut sp = Speaker::described(text, SpeakerType::Group, (first.span.0, end2));
+        sp.affiliation.clone_from(&first.affiliation);
+        Some((sp, end2))
     }
 
     /// Skips what opens a clause before its subject (spaces and dashes,
@@ -104,6 +148,8 @@ impl Parser<'_> {
             }
             if let Some(l) = self.date_at(s, cue) {
                 s += l; // 26日崔永元……倡议: a date opening the clause is not the speaker
+                        // 20年前他就说: a word closing the time phrase goes with the date
+                s += self.word_at(s, cue, Role::TimeSuffix).filter(|&t| s + t < cue).unwrap_or(0);
                 continue;
             }
             return (s, report, citation);
@@ -403,6 +449,22 @@ mod tests {
     fn openers_and_a_date_are_skipped() {
         assert_eq!(before("同时，26日王小明表示", "表示"), "invalid");
         assert_eq!(before("26日王小明表示", "表示"), "王小明 | 王小明 |  |  | person @6");
+    }
+
+    #[test]
+    fn a_time_phrase_opening_the_clause_is_skipped() {
+        assert_eq!(before("20年前他就说", "说"), "他 |  |  |  | pronoun @5");
+    }
+
+    #[test]
+    fn the_person_whose_words_a_frame_gives() {
+        assert_eq!(before("用王小明的话说", "说"), "王小明 | 王小明 |  |  | person @4");
+        assert_eq!(before("按他的话来说", "说"), "他 |  |  |  | pronoun @2");
+    }
+
+    #[test]
+    fn two_persons_joined_speak_together() {
+        assert_eq!(before("市长王小明和书记李大山一再表示", "表示"), "王小明和李大山 |  |  |  | group @11");
     }
 
     #[test]
