@@ -123,6 +123,8 @@ pub mod pipeline;
 pub mod quotes;
 pub mod record;
 pub mod render;
+pub mod review;
+pub mod speakers;
 pub mod stream;
 pub mod tagger;
 pub mod text;

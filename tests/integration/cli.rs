@@ -324,3 +324,249 @@ fn eval_by_method_folds_suffixes_and_ends_with_the_total() {
     assert_eq!(v["by_method"][0]["units"], 2);
     assert!(v["by_method"][2]["share_right"].is_null());
 }
+
+/// Runs the binary; returns (exit code, stdout, stderr).
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = yinyu().args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The rows of a quotes CSV, as maps from column to cell.
+fn csv_rows(text: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut rd = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let head = rd.headers().unwrap().clone();
+    rd.records()
+        .map(|r| head.iter().zip(r.unwrap().iter()).map(|(h, c)| (h.into(), c.into())).collect())
+        .collect()
+}
+
+/// What `explain` prints about one quote: doc, start, end, method,
+/// speaker, speaker type, themes, stance.
+fn explained(out: &str) -> [String; 8] {
+    let field = |tag: &str| {
+        let l = out
+            .lines()
+            .find(|l| l.trim_start().starts_with(tag))
+            .unwrap_or_else(|| panic!("no {tag}: {out}"));
+        l.trim_start()[tag.len()..].trim().to_string()
+    };
+    let head: Vec<&str> = out.lines().next().unwrap().splitn(4, ' ').collect();
+    let (start, end) = head[3].trim_start_matches('[').split_once(']').unwrap().0.split_once("..").unwrap();
+    let speaker = field("speaker");
+    let (name, rest) = speaker.split_once('[').unwrap();
+    let name = name.trim();
+    let stance = field("stance");
+    let themes = field("themes");
+    [
+        head[1].to_string(),
+        start.to_string(),
+        end.to_string(),
+        field("rule").split(' ').next().unwrap().to_string(),
+        name.to_string(),
+        rest.split_once(']').unwrap().0.to_string(),
+        if themes == "-" { String::new() } else { themes },
+        stance.split("cue stance").next().unwrap().trim().to_string(),
+    ]
+}
+
+#[test]
+fn explain_each_line_explains_exactly_the_row_of_extract() {
+    let file = corpus_dir().join("dev/cnews-dev.txt");
+    let f = file.to_str().unwrap();
+    let (code, csv, _) = run(&["extract", "--each-line", "-q", f]);
+    assert_eq!(code, Some(0));
+    let rows = csv_rows(&csv);
+    assert!(rows.len() > 100);
+    // 41: a pronoun the whole-file reading resolves to the previous line's person
+    let mut ids: Vec<usize> = (1..=rows.len()).step_by(23).collect();
+    ids.push(41);
+    for id in ids {
+        let r = &rows[id - 1];
+        assert_eq!(r["quote_id"], id.to_string());
+        let (code, out, err) = run(&["explain", "--each-line", f, "--quote", &id.to_string()]);
+        assert_eq!(code, Some(0), "{err}");
+        let want = ["doc", "start", "end", "method", "speaker", "speaker_type", "themes", "stance"]
+            .map(|c| r[c].clone());
+        assert_eq!(explained(&out), want, "quote {id}:\n{out}");
+    }
+    let (_, whole, _) = run(&["explain", f, "--quote", "41"]);
+    assert_ne!(explained(&whole)[4], rows[40]["speaker"], "read whole, quote 41 gets another speaker");
+    // standard input, read as the file is
+    let out = yinyu()
+        .args(["explain", "--each-line", "-", "--quote", "41"])
+        .stdin(std::fs::File::open(&file).unwrap())
+        .output()
+        .unwrap();
+    let stdin = String::from_utf8(out.stdout).unwrap();
+    let (_, by_name, _) = run(&["explain", "--each-line", f, "--quote", "41"]);
+    assert_eq!(stdin.replace("#41 -:", "#41 cnews-dev.txt:"), by_name);
+}
+
+#[test]
+fn explain_of_a_quote_out_of_range_is_an_error() {
+    let f = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/article.txt");
+    let (code, out, err) = run(&["explain", f, "--quote", "999"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.is_empty() && err.contains("article.txt has no quote 999: its quote_id runs from 1 to 11"),
+        "{err}"
+    );
+    let (code, out, _) = run(&["explain", f, "--quote", "11"]);
+    assert_eq!(code, Some(0));
+    assert!(out.starts_with("#11 article.txt indirect"), "{out}");
+}
+
+#[test]
+fn docs_table_has_article_title_file_line_article_and_a_bom() {
+    let d = tmpdir("docs-cols");
+    let docs = d.join("docs.csv");
+    let text = d.join("two.txt");
+    std::fs::write(&text, "王明说：“今天开会。”\n\n李华说：“明天放假。”\n").unwrap();
+    let (code, _, err) = run(&[
+        "extract",
+        "--each-line",
+        "--bom",
+        text.to_str().unwrap(),
+        "--docs",
+        docs.to_str().unwrap(),
+        "-o",
+        d.join("q.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let s = std::fs::read_to_string(&docs).unwrap();
+    let q = std::fs::read_to_string(d.join("q.csv")).unwrap();
+    std::fs::remove_dir_all(&d).ok();
+    assert!(s.starts_with('\u{feff}') && q.starts_with('\u{feff}'));
+    let lines: Vec<&str> = s.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "doc,file,line,article,article_title,reporters,agency,place,date,paragraphs,quotes");
+    assert_eq!(lines[1], "two.txt:1,two.txt,1,1,,,,,,1,1");
+    assert_eq!(lines[2], "two.txt:3,two.txt,3,2,,,,,,1,1");
+}
+
+#[test]
+fn speakers_merge_short_and_full_forms_across_documents() {
+    let d = tmpdir("speakers");
+    let text = d.join("news.txt");
+    std::fs::write(
+        &text,
+        "法国外长于贝尔·韦德里纳说：“法方支持这一倡议。”\n\
+         韦德里纳表示：“双方将继续合作。”\n\
+         他们说：“我们会按时完成。”\n\
+         他们表示：“这一工程很重要。”\n",
+    )
+    .unwrap();
+    let q = d.join("q.csv");
+    let sp = d.join("sp.csv");
+    let keyed = d.join("keyed.csv");
+    let (code, _, err) =
+        run(&["extract", "--each-line", "-q", text.to_str().unwrap(), "-o", q.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, _, err) = run(&["speakers", q.to_str().unwrap(), "-o", sp.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, _, err) = run(&["speakers", q.to_str().unwrap(), "--annotate", "-o", keyed.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    let table = csv_rows(&std::fs::read_to_string(&sp).unwrap());
+    let quotes = csv_rows(&std::fs::read_to_string(&q).unwrap());
+    let keyed = csv_rows(&std::fs::read_to_string(&keyed).unwrap());
+    std::fs::remove_dir_all(&d).ok();
+    let person = table.iter().find(|r| r["speaker_type"] == "person").expect("a person");
+    assert_eq!(person["speaker_key"], "person:于贝尔·韦德里纳");
+    assert_eq!((person["quotes"].as_str(), person["docs"].as_str()), ("2", "2"));
+    assert_eq!((person["first_doc"].as_str(), person["last_doc"].as_str()), ("news.txt:1", "news.txt:2"));
+    assert!(person["forms"].contains("韦德里纳;") || person["forms"].contains(";韦德里纳"), "{person:?}");
+    let pronouns: Vec<&str> =
+        table.iter().filter(|r| r["speaker_type"] == "pronoun").map(|r| r["speaker_key"].as_str()).collect();
+    assert_eq!(pronouns.len(), 2, "{table:?}");
+    assert!(pronouns.iter().all(|k| k.starts_with("pronoun:他们@news.txt:")), "{pronouns:?}");
+    // the quotes come back whole, with their key
+    assert_eq!(keyed.len(), quotes.len());
+    for (k, q) in keyed.iter().zip(&quotes) {
+        assert_eq!((&k["text"], &k["speaker"]), (&q["text"], &q["speaker"]));
+        assert_eq!(k["speaker_key"].is_empty(), q["speaker"].is_empty());
+    }
+    assert_eq!(keyed[0]["speaker_key"], keyed[1]["speaker_key"]);
+}
+
+#[test]
+fn lexicon_check_and_lexicons_report_an_unknown_file_name() {
+    let d = tmpdir("lex-unknown");
+    std::fs::write(d.join("cue.tsv"), "cue\tclass\tbare\tnote\n说\tspeech\t0\tx\n").unwrap();
+    let dir = d.to_str().unwrap();
+    let (code, out, _) = run(&["lexicon", "check", dir]);
+    assert_eq!(code, Some(1), "{out}");
+    let want = format!("{dir}/cue.tsv:0: not a lexicon file name (did you mean cues.tsv?)");
+    assert!(out.starts_with(&want), "{out}");
+    let f = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/article.txt");
+    let (code, out, err) = run(&["extract", "--lexicons", dir, f]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(err.contains(&want), "{err}");
+    // a directory of one known file: the others are named as embedded
+    std::fs::remove_file(d.join("cue.tsv")).unwrap();
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/lexicons/titles.tsv"), d.join("titles.tsv")).unwrap();
+    let (code, out, _) = run(&["lexicon", "check", dir]);
+    std::fs::remove_dir_all(&d).ok();
+    assert_eq!(code, Some(0), "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "lexicons ok");
+    assert!(
+        lines[1].starts_with(
+            "embedded files used (not in the directory): cues.tsv, function_words.tsv, source_nouns.tsv"
+        ),
+        "{out}"
+    );
+    assert!(!lines[1].contains("titles.tsv"), "{out}");
+}
+
+#[test]
+fn review_prints_the_rows_an_edit_changes_then_the_counts() {
+    let d = tmpdir("review");
+    let titles =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/lexicons/titles.tsv")).unwrap();
+    let edited: String =
+        titles.lines().filter(|l| !l.starts_with("总理\t")).map(|l| format!("{l}\n")).collect();
+    assert!(edited.lines().count() < titles.lines().count(), "the embedded titles list 总理");
+    std::fs::write(d.join("titles.tsv"), edited).unwrap();
+    let same = tmpdir("review-same");
+    std::fs::write(same.join("titles.tsv"), &titles).unwrap();
+    let f = corpus_dir().join("dev/pd1998-dev.txt");
+    let f = f.to_str().unwrap();
+    let (code, out, err) = run(&["review", "--each-line", "--lexicons", d.to_str().unwrap(), f]);
+    assert_eq!(code, Some(0), "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("± doc | kind | words | speaker (type) |"), "{out}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("~ pd1998-dev.txt:") && l.contains(" | title: 总理 → ")),
+        "{out}"
+    );
+    assert!(
+        lines.last().unwrap().contains(" changed (") && lines.last().unwrap().contains("title "),
+        "{out}"
+    );
+    let (code, json, _) = run(&["review", "--json", "--each-line", "--lexicons", d.to_str().unwrap(), f]);
+    assert_eq!(code, Some(0));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(v["counts"]["by_field"]["title"].as_u64().unwrap() >= 1, "{v}");
+    assert_eq!(
+        v["counts"]["changed"].as_u64().unwrap() as usize,
+        lines.iter().filter(|l| l.starts_with("~ ")).count()
+    );
+    // the same lexicons, as base and as new: nothing changes, exit 0 too
+    let (code, out, _) = run(&[
+        "review",
+        "--each-line",
+        "--lexicons",
+        same.to_str().unwrap(),
+        "--base",
+        same.to_str().unwrap(),
+        f,
+    ]);
+    std::fs::remove_dir_all(&d).ok();
+    std::fs::remove_dir_all(&same).ok();
+    assert_eq!(code, Some(0));
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(out.contains("0 added, 0 removed, 0 changed"), "{out}");
+}
