@@ -121,6 +121,8 @@ pub mod output;
 pub mod pipeline;
 pub mod quotes;
 pub mod record;
+pub mod review;
+pub mod speakers;
 pub mod stream;
 pub mod tagger;
 pub mod text;

@@ -302,38 +302,93 @@ pub const CSV_COLUMNS: &[&str] = &[
     "cue_stance",
 ];
 
-/// Writes article records as CSV, one at a time.
+/// The columns of the `--docs` table.
+pub const DOC_COLUMNS: &[&str] = &[
+    "doc",
+    "file",
+    "line",
+    "article",
+    "article_title",
+    "reporters",
+    "agency",
+    "place",
+    "date",
+    "paragraphs",
+    "quotes",
+];
+
+/// One row of the `--docs` table: the `doc` column of the quotes table
+/// (join on it), its parts (`file`, `line` with `--each-line`, `article`
+/// the `#N`), then the article's own cells (`article_title`, so that a
+/// join with the quotes table needs no suffixes).
+#[derive(Debug, Serialize)]
+pub struct DocRow<'a> {
+    doc: Cow<'a, str>,
+    file: Cow<'a, str>,
+    line: Option<usize>,
+    article: usize,
+    article_title: Cow<'a, str>,
+    reporters: Cow<'a, str>,
+    agency: Cow<'a, str>,
+    place: Cow<'a, str>,
+    date: Cow<'a, str>,
+    paragraphs: usize,
+    quotes: usize,
+}
+
+impl<'a> DocRow<'a> {
+    /// The row of `d`; `excel_safe` as in [`WriteOptions`].
+    pub fn new(d: &'a DocRecord, excel_safe: bool) -> Self {
+        let cell = |s: &'a str| if excel_safe { self::excel_safe(s) } else { Cow::Borrowed(s) };
+        DocRow {
+            doc: cell(&d.doc),
+            file: cell(&d.file),
+            line: d.line,
+            article: d.article,
+            article_title: cell(&d.title),
+            reporters: cell(&d.reporters),
+            agency: cell(&d.agency),
+            place: cell(&d.place),
+            date: cell(&d.date),
+            paragraphs: d.paragraphs,
+            quotes: d.quotes,
+        }
+    }
+}
+
+/// Writes article records as CSV ([`DOC_COLUMNS`]), one at a time.
 pub struct DocWriter<W: Write> {
     wr: csv::Writer<W>,
     any: bool,
+    excel_safe: bool,
 }
 
 impl<W: Write> DocWriter<W> {
     /// A writer over `w`; the header comes with the first record.
     pub fn new(w: W) -> Self {
-        DocWriter { wr: csv::Writer::from_writer(w), any: false }
+        Self::with_options(w, WriteOptions::default())
+    }
+
+    /// A writer with options: a BOM first, cells made safe for spreadsheets.
+    pub fn with_options(mut w: W, opts: WriteOptions) -> Self {
+        if opts.bom {
+            // a failed write here surfaces again on the first row
+            let _ = w.write_all("\u{feff}".as_bytes());
+        }
+        DocWriter { wr: csv::Writer::from_writer(w), any: false, excel_safe: opts.excel_safe }
     }
 
     /// Writes one article record.
     pub fn write(&mut self, d: &DocRecord) -> Result<(), Error> {
         self.any = true;
-        self.wr.serialize(d)?;
+        self.wr.serialize(DocRow::new(d, self.excel_safe))?;
         Ok(())
     }
 
     /// Writes the header if no record came, and flushes.
     pub fn finish(mut self) -> Result<(), Error> {
         if !self.any {
-            self.wr.write_record([
-                "doc",
-                "title",
-                "reporters",
-                "agency",
-                "place",
-                "date",
-                "paragraphs",
-                "quotes",
-            ])?;
+            self.wr.write_record(DOC_COLUMNS)?;
         }
         self.wr.flush().map_err(|e| Error::Io { name: "docs".into(), source: e })?;
         Ok(())
@@ -367,6 +422,30 @@ mod tests {
             stance: Some(crate::record::Stance::Neutral),
             ..Quote::default()
         }
+    }
+
+    #[test]
+    fn the_docs_table_has_its_columns_a_bom_and_safe_cells() {
+        let d = DocRecord {
+            doc: "a.txt:3".into(),
+            file: "a.txt".into(),
+            line: Some(3),
+            article: 2,
+            title: "=t".into(),
+            paragraphs: 1,
+            ..DocRecord::default()
+        };
+        let mut out = Vec::new();
+        let mut w = DocWriter::with_options(&mut out, WriteOptions { excel_safe: true, bom: true });
+        w.write(&d).unwrap();
+        w.finish().unwrap();
+        let s = String::from_utf8(out).unwrap();
+        let mut lines = s.lines();
+        assert_eq!(lines.next().unwrap(), format!("\u{feff}{}", DOC_COLUMNS.join(",")));
+        assert_eq!(lines.next().unwrap(), "a.txt:3,a.txt,3,2,'=t,,,,,1,0");
+        let mut empty = Vec::new();
+        DocWriter::new(&mut empty).finish().unwrap();
+        assert_eq!(String::from_utf8(empty).unwrap().trim_end(), DOC_COLUMNS.join(","));
     }
 
     #[test]

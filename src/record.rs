@@ -85,6 +85,17 @@ impl Quote {
 pub struct DocRecord {
     /// The article id used in the `doc` column.
     pub doc: String,
+    /// The input it comes from, as the `doc` column names it (the file
+    /// name; `-` for standard input).
+    #[serde(default)]
+    pub file: String,
+    /// With `--each-line`, its line in the input (1-based); `None` otherwise.
+    #[serde(default)]
+    pub line: Option<usize>,
+    /// Its number among the articles of its input (1-based; the `N` of
+    /// `name#N`).
+    #[serde(default)]
+    pub article: usize,
     /// Its title.
     pub title: String,
     /// Reporters from bylines, `;`-joined.

@@ -248,6 +248,9 @@ impl Tagger {
             let n_quotes = quotes.iter().filter(|q| q.kind != "term").count();
             let doc = DocRecord {
                 doc: String::new(),
+                file: String::new(),
+                line: None,
+                article: 0,
                 title: art.title.clone(),
                 reporters: art.reporters.join(";"),
                 agency: art.agency.clone(),

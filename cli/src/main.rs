@@ -27,17 +27,15 @@ struct Cli {
 enum Cmd {
     /// Extract quotations and reported speech; one CSV row per unit.
     Extract(ExtractArgs),
-    /// Show how each quote of FILE was attributed and tagged.
-    Explain {
-        /// The file.
-        file: PathBuf,
-        /// Only quote N (the quote_id column).
-        #[arg(long)]
-        quote: Option<usize>,
-        /// A lexicon directory whose files replace the embedded ones.
-        #[arg(long)]
-        lexicons: Option<PathBuf>,
-    },
+    /// Show how each quote of FILE was attributed and tagged; read with the
+    /// options of `extract`, quote N is the row with quote_id N of `extract`.
+    Explain(ExplainArgs),
+    /// One row per speaker across the documents of a quotes CSV (forms of one
+    /// person merged; see README "Who is quoted across a corpus").
+    Speakers(SpeakersArgs),
+    /// Tag a corpus with the base and with edited lexicons; print the rows that
+    /// changed, then the counts (exit code 0 either way).
+    Review(ReviewArgs),
     /// Score the units found in TEXT... against a gold file (the corpus's ANNOTATION.md format).
     Eval(EvalArgs),
     /// Write one self-contained HTML page showing the quotes of TEXT... highlighted by speaker.
@@ -113,15 +111,103 @@ struct ExtractArgs {
     /// No progress bar and no summary line.
     #[arg(short, long)]
     quiet: bool,
-    /// Neutralise cells a spreadsheet would run as formulas (leading = + - @).
+    /// Neutralise cells a spreadsheet would run as formulas (leading = + - @) with a
+    /// leading '; text cells then differ from the original text.
     #[arg(long)]
     excel_safe: bool,
-    /// Start CSV output with a UTF-8 BOM (for Excel).
+    /// Start the CSV output (and the --docs table) with a UTF-8 BOM, for Excel.
     #[arg(long)]
     bom: bool,
     /// Skip themes and stance (their columns stay empty); only who said what.
     #[arg(long)]
     no_themes: bool,
+}
+
+/// How a text is read and tagged, as `extract` takes it.
+#[derive(clap::Args)]
+struct TagArgs {
+    /// Also give term quotes rows (as `extract --include-terms`).
+    #[arg(long)]
+    include_terms: bool,
+    /// Every line is a document of its own (as `extract --each-line`).
+    #[arg(long)]
+    each_line: bool,
+    /// Input encoding (as `extract --encoding`).
+    #[arg(long)]
+    encoding: Option<String>,
+    /// Replace undecodable bytes instead of failing (as `extract --lossy`).
+    #[arg(long)]
+    lossy: bool,
+    /// Skip themes and stance (as `extract --no-themes`).
+    #[arg(long)]
+    no_themes: bool,
+}
+
+impl TagArgs {
+    fn tagger(&self, lexicons: Option<&Path>) -> Result<Tagger> {
+        Tagger::builder()
+            .include_terms(self.include_terms)
+            .each_line(self.each_line)
+            .themes(!self.no_themes)
+            .build(&load_lexicons(lexicons)?)
+            .map_err(|e| anyhow::anyhow!("{e}"))
+    }
+
+    fn decode(&self) -> Result<DecodeOptions> {
+        Ok(DecodeOptions { encoding: encoding(self.encoding.as_deref())?, lossy: self.lossy })
+    }
+}
+
+#[derive(clap::Args)]
+struct ExplainArgs {
+    /// The file, or - for standard input.
+    file: PathBuf,
+    /// Only quote N (the quote_id column of `extract` run with the same options);
+    /// a number with no such row is an error.
+    #[arg(long)]
+    quote: Option<usize>,
+    /// A lexicon directory whose files replace the embedded ones.
+    #[arg(long)]
+    lexicons: Option<PathBuf>,
+    #[command(flatten)]
+    tag: TagArgs,
+}
+
+#[derive(clap::Args)]
+struct SpeakersArgs {
+    /// Quotes tables written by `extract` (CSV); several are read as one.
+    #[arg(required = true)]
+    quotes: Vec<PathBuf>,
+    /// Write to FILE (default: standard output).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Write the quotes back with a last column speaker_key instead of the table.
+    #[arg(long)]
+    annotate: bool,
+    /// A lexicon directory (its people.tsv aliases, pronouns and source nouns).
+    #[arg(long)]
+    lexicons: Option<PathBuf>,
+    /// Start the CSV with a UTF-8 BOM (for Excel).
+    #[arg(long)]
+    bom: bool,
+}
+
+#[derive(clap::Args)]
+struct ReviewArgs {
+    /// Files or directories (searched recursively for *.txt).
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// The edited lexicon directory.
+    #[arg(long, required = true)]
+    lexicons: PathBuf,
+    /// The lexicons to compare with (default: the embedded ones).
+    #[arg(long)]
+    base: Option<PathBuf>,
+    /// Print the changes and counts as JSON.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    tag: TagArgs,
 }
 
 #[derive(clap::Args)]
@@ -168,7 +254,9 @@ fn main() -> ExitCode {
         Cmd::Extract(a) => extract(a),
         Cmd::Eval(a) => eval(a),
         Cmd::Render { paths, output, each_line, lexicons } => render(&paths, output, each_line, lexicons),
-        Cmd::Explain { file, quote, lexicons } => explain(&file, quote, lexicons.as_deref()),
+        Cmd::Explain(a) => explain(&a),
+        Cmd::Speakers(a) => speakers(&a),
+        Cmd::Review(a) => review(&a),
         Cmd::Lexicon { cmd: LexiconCmd::Check { dir } } => check(dir),
     };
     match res {
@@ -198,8 +286,8 @@ fn load_lexicons(dir: Option<&Path>) -> Result<Lexicons> {
 }
 
 fn check(dir: Option<PathBuf>) -> Result<ExitCode> {
-    let lex = match dir {
-        Some(d) => match Lexicons::from_dir(&d) {
+    let lex = match &dir {
+        Some(d) => match Lexicons::from_dir(d) {
             Ok(l) => l,
             Err(errs) => {
                 println!("{errs}");
@@ -209,29 +297,117 @@ fn check(dir: Option<PathBuf>) -> Result<ExitCode> {
         None => Lexicons::embedded(),
     };
     let (_, errs) = lex.check();
+    let kept = lex.embedded_files();
+    let overrides = if kept.is_empty() {
+        "the directory replaces every embedded file".to_string()
+    } else {
+        format!("embedded files used (not in the directory): {}", kept.join(", "))
+    };
     if errs.is_empty() {
         println!("lexicons ok");
+        if dir.is_some() {
+            println!("{overrides}");
+        }
         Ok(ExitCode::SUCCESS)
     } else {
         for e in &errs {
             println!("{e}");
         }
-        eprintln!("{} problem(s)", errs.len());
+        eprintln!("{} problem(s); {overrides}", errs.len());
         Ok(ExitCode::from(1))
     }
 }
 
-fn explain(file: &Path, only: Option<usize>, lexicons: Option<&Path>) -> Result<ExitCode> {
-    let tagger = Tagger::builder().build(&load_lexicons(lexicons)?).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let name = file.display().to_string();
-    let text = yinyu::decode(&name, &bytes, DecodeOptions::default())?.text;
+/// The encoding labelled `label` (`None`: UTF-8 with BOM sniffing).
+fn encoding(label: Option<&str>) -> Result<Option<&'static encoding_rs::Encoding>> {
+    label
+        .map(|l| {
+            encoding_rs::Encoding::for_label(l.as_bytes()).with_context(|| format!("unknown encoding {l:?}"))
+        })
+        .transpose()
+}
+
+/// Reads one input (`-`: standard input) whole, named as `extract` names it.
+fn read_one(path: &Path, opts: DecodeOptions) -> Result<(String, String)> {
+    let (name, bytes) = if path.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b)
+            .context("cannot read standard input")?;
+        ("-".to_string(), b)
+    } else {
+        let b = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        (path.file_name().map_or(path.display().to_string(), |s| s.to_string_lossy().into_owned()), b)
+    };
+    let text = yinyu::decode(&name, &bytes, opts)?.text;
+    Ok((name, text))
+}
+
+fn speakers(a: &SpeakersArgs) -> Result<ExitCode> {
+    let (k, _) = load_lexicons(a.lexicons.as_deref())?.check();
+    let mut table = yinyu::speakers::QuotesCsv::default();
+    for p in &a.quotes {
+        let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+        let name = p.display().to_string();
+        table.append(yinyu::speakers::QuotesCsv::read(&name, &bytes)?, &name)?;
+    }
+    let result = yinyu::speakers::Merger::new(&k).table(&table.rows);
+    let out = Output::new(a.output.clone());
+    let w = out.open()?;
+    if a.annotate {
+        table.write_annotated(w, &result.keys, a.bom)?;
+    } else {
+        result.write_csv(w, a.bom)?;
+    }
+    out.commit()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn review(a: &ReviewArgs) -> Result<ExitCode> {
+    let base = a.tag.tagger(a.base.as_deref())?;
+    let new = a.tag.tagger(Some(&a.lexicons))?;
+    let mut ledger = Ledger::new();
+    let mut files = Vec::new();
+    for p in &a.paths {
+        anyhow::ensure!(p != "-", "review reads its inputs twice: give files, not standard input");
+        files.extend(ledger.walk(p));
+    }
+    let inputs: Vec<Input> = files.into_iter().map(Input::Path).collect();
+    let (r, run) = yinyu::review::Review::run(&base, &new, &inputs, a.tag.decode()?)?;
+    ledger.append(run);
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        writeln!(out, "{}", r.to_json())?;
+    } else {
+        writeln!(out, "{}", yinyu::review::HEADER)?;
+        for c in &r.changes {
+            writeln!(out, "{c}")?;
+        }
+        writeln!(out, "{}", r.counts())?;
+    }
+    for e in ledger.not_processed().filter(|e| e.is_problem()) {
+        eprintln!("yinyu: {e}");
+    }
+    Ok(if ledger.all_processed() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn explain(a: &ExplainArgs) -> Result<ExitCode> {
+    let tagger = a.tag.tagger(a.lexicons.as_deref())?;
+    let (name, text) = read_one(&a.file, a.tag.decode()?)?;
     let chars: Vec<char> = text.chars().collect();
     let slice = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
-    let tagged = tagger.tag(&name, &text);
+    // the driver of `extract`, so rows and their quote_id are extract's
+    let mut rows = yinyu::pipeline::Collect::default();
+    Pipeline::new(&tagger).run(&[Input::text(&name, &text)], &mut rows)?;
+    if let Some(n) = a.quote {
+        let total = rows.quotes.len();
+        anyhow::ensure!(
+            rows.quotes.iter().any(|q| q.quote_id == n),
+            "{name} has no quote {n}: its quote_id runs from 1 to {total} (with these options)"
+        );
+    }
     let mut out = std::io::stdout().lock();
-    for q in tagged.quotes.iter().filter(|q| only.is_none_or(|n| q.quote_id == n)) {
-        writeln!(out, "#{} {} [{}..{}] {}", q.quote_id, q.kind, q.start, q.end, q.text)?;
+    for q in rows.quotes.iter().filter(|q| a.quote.is_none_or(|n| q.quote_id == n)) {
+        writeln!(out, "#{} {} {} [{}..{}] {}", q.quote_id, q.doc, q.kind, q.start, q.end, q.text)?;
         writeln!(
             out,
             "  rule       {} (confidence {:.2}): {}",
@@ -421,20 +597,20 @@ fn run_into<S: Sink>(
     pipeline: &Pipeline<'_>,
     inputs: &[Input<'_>],
     sink: S,
-    docs: Option<&Path>,
+    docs: Option<(&Path, WriteOptions)>,
     bar: &ProgressBar,
 ) -> Result<(Ledger, S)> {
     let mut tick = |p: &Progress| {
         bar.set_position(p.bytes);
         bar.set_message(format!("{} docs, {} quotes", p.docs, p.quotes));
     };
-    let Some(d) = docs else {
+    let Some((d, opts)) = docs else {
         let mut sink = sink;
         let ledger = pipeline.run_with_progress(inputs, &mut sink, &mut tick)?;
         return Ok((ledger, sink));
     };
     let file = std::fs::File::create(d).with_context(|| format!("cannot create {}", d.display()))?;
-    let mut both = WithDocs::new(sink, std::io::BufWriter::new(file));
+    let mut both = WithDocs::with_options(sink, std::io::BufWriter::new(file), opts);
     let ledger = pipeline.run_with_progress(inputs, &mut both, &mut tick)?;
     Ok((ledger, both.finish()?))
 }
@@ -450,13 +626,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
         .evidence(matches!(a.format, OutFormat::Jsonl))
         .build(&lex)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let encoding = match &a.encoding {
-        Some(l) => Some(
-            encoding_rs::Encoding::for_label(l.as_bytes())
-                .with_context(|| format!("unknown encoding {l:?}"))?,
-        ),
-        None => None,
-    };
+    let encoding = encoding(a.encoding.as_deref())?;
     let mut pipeline = Pipeline::new(&tagger).decode(DecodeOptions { encoding, lossy: a.lossy });
     if let Some(n) = a.threads {
         pipeline = pipeline.threads(n)?;
@@ -470,7 +640,7 @@ fn extract(a: ExtractArgs) -> Result<ExitCode> {
     let bar = progress_bar(a.quiet, &files);
     let out = Output::new(a.output.clone());
     let opts = WriteOptions { excel_safe: a.excel_safe, bom: a.bom };
-    let docs = a.docs.as_deref();
+    let docs = a.docs.as_deref().map(|d| (d, opts));
     let run = match a.format {
         OutFormat::Csv => {
             let (run, sink) = run_into(&pipeline, &inputs, CsvSink::new(out.open()?, opts)?, docs, &bar)?;

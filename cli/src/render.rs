@@ -484,6 +484,7 @@ mod tests {
             date: String::new(),
             paragraphs: 1,
             quotes: 2,
+            ..DocRecord::default()
         };
         let v = ArticleView { rec: &rec, quotes: vec![&a, &b], paragraphs: vec![vec![(0, 5), (5, 12)]] };
         let mut o = String::new();

@@ -86,6 +86,9 @@ pub const STANCES: &[&str] = &["support", "oppose", "commit", "call", "asserted"
 #[derive(Debug, Clone)]
 pub struct Lexicons {
     texts: Vec<(String, String)>,
+    /// Per file of [`FILES`]: replaced (from a directory or by
+    /// [`Lexicons::replace`]) rather than embedded.
+    replaced: Vec<bool>,
 }
 
 impl Lexicons {
@@ -93,11 +96,27 @@ impl Lexicons {
     pub fn embedded() -> Lexicons {
         Lexicons {
             texts: FILES.iter().map(|f| (format!("lexicons/{}", f.name), f.embedded.to_string())).collect(),
+            replaced: vec![false; FILES.len()],
         }
     }
 
+    /// The names of the files that are still the embedded ones (not
+    /// replaced by the directory read or by [`Lexicons::replace`]), in
+    /// load order.
+    pub fn embedded_files(&self) -> Vec<&'static str> {
+        FILES.iter().zip(&self.replaced).filter(|(_, r)| !**r).map(|(f, _)| f.name).collect()
+    }
+
+    /// The names of the files replaced, in load order.
+    pub fn replaced_files(&self) -> Vec<&'static str> {
+        FILES.iter().zip(&self.replaced).filter(|(_, r)| **r).map(|(f, _)| f.name).collect()
+    }
+
     /// Reads `dir`: each known file present there replaces the embedded one;
-    /// files absent from `dir` keep their embedded default.
+    /// files absent from `dir` keep their embedded default. A `.tsv` or
+    /// `.toml` file whose name is not a known lexicon (`cue.tsv` for
+    /// `cues.tsv`) is an error: it would otherwise be ignored while the
+    /// embedded file is used. Other files (`README.md`, notes) are ignored.
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<Lexicons, LexiconErrors> {
         let dir = dir.as_ref();
         let mut errs = Vec::new();
@@ -108,10 +127,13 @@ impl Lexicons {
                 "not a directory",
             )]));
         }
+        errs.extend(unknown_files(dir));
         let mut texts = Vec::new();
+        let mut replaced = Vec::new();
         for f in FILES {
             let path = dir.join(f.name);
             let shown = path.display().to_string();
+            replaced.push(path.exists());
             if !path.exists() {
                 texts.push((format!("lexicons/{}", f.name), f.embedded.to_string()));
                 continue;
@@ -132,7 +154,7 @@ impl Lexicons {
             }
         }
         if errs.is_empty() {
-            Ok(Lexicons { texts })
+            Ok(Lexicons { texts, replaced })
         } else {
             Err(LexiconErrors(errs))
         }
@@ -147,6 +169,7 @@ impl Lexicons {
             return Err(LexiconError::new(shown, 0, format!("unknown lexicon file {file:?}")));
         };
         self.texts[i] = (shown.to_string(), text_of(shown, bytes)?);
+        self.replaced[i] = true;
         Ok(())
     }
 
@@ -222,6 +245,57 @@ fn char_set(
         }
     }
     set
+}
+
+/// The `.tsv` and `.toml` files of `dir` whose names are not lexicon files,
+/// each an error naming the known file it most resembles.
+fn unknown_files(dir: &Path) -> Vec<LexiconError> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut names: Vec<String> =
+        entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+        .into_iter()
+        .filter(|n| !n.starts_with('.') && (n.ends_with(".tsv") || n.ends_with(".toml")))
+        .filter(|n| FILES.iter().all(|f| f.name != n.as_str()))
+        .map(|n| {
+            let hint = match nearest_file(&n) {
+                Some(k) => format!(" (did you mean {k}?)"),
+                None => String::new(),
+            };
+            let known: Vec<&str> = FILES.iter().map(|f| f.name).collect();
+            LexiconError::new(
+                &dir.join(&n).display().to_string(),
+                0,
+                format!(
+                    "not a lexicon file name{hint}: it would be ignored and the embedded file used; \
+                     the names are {}",
+                    known.join(", ")
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The known file name closest to `name` (at most three edits away).
+fn nearest_file(name: &str) -> Option<&'static str> {
+    FILES.iter().map(|f| (edit_distance(name, f.name), f.name)).filter(|(d, _)| *d <= 3).min().map(|(_, n)| n)
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != *cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 /// The text of a lexicon file read as `bytes`: UTF-8, not too large.
@@ -601,6 +675,28 @@ mod tests {
         assert!(errs.is_empty(), "{}", msgs.join("\n"));
         assert!(k.cues.iter().filter(|c| c.class != CueClass::Block).count() >= 80);
         assert!(k.titles.len() >= 300);
+    }
+
+    #[test]
+    fn an_unknown_file_name_is_an_error_naming_the_nearest_lexicon() {
+        let dir = std::env::temp_dir().join(format!("yinyu-lex-unknown-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("cue.tsv"), "cue\tclass\tbare\tnote\n").unwrap();
+        std::fs::write(dir.join("README.md"), "notes").unwrap();
+        let errs = Lexicons::from_dir(&dir).unwrap_err();
+        std::fs::write(dir.join("titles.tsv"), FILES[2].embedded).unwrap();
+        std::fs::remove_file(dir.join("cue.tsv")).unwrap();
+        let ok = Lexicons::from_dir(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(errs.0.len(), 1, "{errs}");
+        assert!(errs.0[0].file.ends_with("cue.tsv"), "{errs}");
+        assert!(errs.0[0].message.contains("did you mean cues.tsv?"), "{errs}");
+        assert_eq!(ok.replaced_files(), ["titles.tsv"]);
+        assert_eq!(ok.embedded_files().len(), FILES.len() - 1);
+        assert!(!ok.embedded_files().contains(&"titles.tsv"));
+        assert_eq!(Lexicons::embedded().embedded_files().len(), FILES.len());
+        assert_eq!(edit_distance("stances.toml", "stance.toml"), 1);
+        assert_eq!(nearest_file("zzzzzz.tsv"), None);
     }
 
     #[test]

@@ -89,7 +89,13 @@ impl Assembler {
                 } else {
                     self.name.clone()
                 };
-                if let Some(done) = self.current.replace(DocRecord { doc: name.clone(), ..part.doc }) {
+                if let Some(done) = self.current.replace(DocRecord {
+                    doc: name.clone(),
+                    file: self.name.clone(),
+                    line: self.each_line.then_some(part.line),
+                    article: self.articles,
+                    ..part.doc
+                }) {
                     doc(done);
                 }
                 name

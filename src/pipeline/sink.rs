@@ -154,7 +154,13 @@ pub struct WithDocs<S, W: Write> {
 impl<S, W: Write> WithDocs<S, W> {
     /// `inner`, with article records written to `docs`.
     pub fn new(inner: S, docs: W) -> Self {
-        WithDocs { inner, docs: DocWriter::new(docs) }
+        Self::with_options(inner, docs, WriteOptions::default())
+    }
+
+    /// `inner`, with article records written to `docs` as `opts` says (a
+    /// BOM first, cells made safe for spreadsheets).
+    pub fn with_options(inner: S, docs: W, opts: WriteOptions) -> Self {
+        WithDocs { inner, docs: DocWriter::with_options(docs, opts) }
     }
 
     /// Flushes the article records; gives the rows' sink back.

@@ -1,17 +1,7 @@
 //! The binary on real news: the docs table of the seed page.
 
+use crate::command::{tmpdir, yinyu};
 use crate::corpus_dir;
-use std::process::Command;
-
-fn yinyu() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_yinyu"))
-}
-
-fn tmpdir(tag: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("yinyu-corpus-cli-{tag}-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
 
 #[test]
 fn docs_lists_the_three_articles_of_the_seed_page() {

@@ -4,8 +4,11 @@
 
 mod browser;
 mod cli_news;
+#[path = "../common/command.rs"]
+mod command;
 mod dev_gold;
 mod eval;
+mod researcher;
 
 use std::path::PathBuf;
 

@@ -1,17 +1,8 @@
 //! The binary end to end.
 
+use crate::command::{csv_rows, explained, run, tmpdir, yinyu};
 use crate::fixtures;
 use std::process::Command;
-
-fn yinyu() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_yinyu"))
-}
-
-fn tmpdir(tag: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("yinyu-cli-{tag}-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
 
 #[test]
 fn example_prints_csv_with_the_contract_header() {
@@ -84,11 +75,11 @@ fn docs_lists_the_articles_of_a_file_of_dispatches() {
     assert_eq!(
         lines,
         [
-            "doc,title,reporters,agency,place,date,paragraphs,quotes",
-            "two-dispatches.txt#1,河谷市举办首届农民丰收节,,新华社,河谷,9月23日,2,2",
-            "two-dispatches.txt#2,东岭港新航线开通,,新华社,东岭,9月24日,2,2",
-            "two-dispatches.txt#3,,,,,,1,1",
-            "two-dispatches.txt#4,南湖湿地公园重新开放,秦朗;许若宁,,,,2,2",
+            "doc,file,line,article,article_title,reporters,agency,place,date,paragraphs,quotes",
+            "two-dispatches.txt#1,two-dispatches.txt,,1,河谷市举办首届农民丰收节,,新华社,河谷,9月23日,2,2",
+            "two-dispatches.txt#2,two-dispatches.txt,,2,东岭港新航线开通,,新华社,东岭,9月24日,2,2",
+            "two-dispatches.txt#3,two-dispatches.txt,,3,,,,,,1,1",
+            "two-dispatches.txt#4,two-dispatches.txt,,4,南湖湿地公园重新开放,秦朗;许若宁,,,,2,2",
         ],
         "{s}"
     );
@@ -333,4 +324,138 @@ fn eval_by_method_folds_suffixes_and_ends_with_the_total() {
     assert_eq!(methods, ["postposed", "indirect", "unattributed"]);
     assert_eq!(v["by_method"][0]["units"], 2);
     assert!(v["by_method"][2]["share_right"].is_null());
+}
+
+#[test]
+fn explain_of_a_quote_out_of_range_is_an_error() {
+    let f = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/article.txt");
+    let (code, out, err) = run(&["explain", f, "--quote", "999"]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        out.is_empty() && err.contains("article.txt has no quote 999: its quote_id runs from 1 to 11"),
+        "{err}"
+    );
+    let (code, out, _) = run(&["explain", f, "--quote", "11"]);
+    assert_eq!(code, Some(0));
+    assert!(out.starts_with("#11 article.txt indirect"), "{out}");
+}
+
+#[test]
+fn docs_table_has_article_title_file_line_article_and_a_bom() {
+    let d = tmpdir("docs-cols");
+    let docs = d.join("docs.csv");
+    let text = d.join("two.txt");
+    std::fs::write(&text, "王明说：“今天开会。”\n\n李华说：“明天放假。”\n").unwrap();
+    let (code, _, err) = run(&[
+        "extract",
+        "--each-line",
+        "--bom",
+        text.to_str().unwrap(),
+        "--docs",
+        docs.to_str().unwrap(),
+        "-o",
+        d.join("q.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    let s = std::fs::read_to_string(&docs).unwrap();
+    let q = std::fs::read_to_string(d.join("q.csv")).unwrap();
+    std::fs::remove_dir_all(&d).ok();
+    assert!(s.starts_with('\u{feff}') && q.starts_with('\u{feff}'));
+    let lines: Vec<&str> = s.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "doc,file,line,article,article_title,reporters,agency,place,date,paragraphs,quotes");
+    assert_eq!(lines[1], "two.txt:1,two.txt,1,1,,,,,,1,1");
+    assert_eq!(lines[2], "two.txt:3,two.txt,3,2,,,,,,1,1");
+}
+
+#[test]
+fn speakers_merge_short_and_full_forms_across_documents() {
+    let d = tmpdir("speakers");
+    let text = d.join("news.txt");
+    std::fs::write(
+        &text,
+        "法国外长于贝尔·韦德里纳说：“法方支持这一倡议。”\n\
+         韦德里纳表示：“双方将继续合作。”\n\
+         他们说：“我们会按时完成。”\n\
+         他们表示：“这一工程很重要。”\n",
+    )
+    .unwrap();
+    let q = d.join("q.csv");
+    let sp = d.join("sp.csv");
+    let keyed = d.join("keyed.csv");
+    let (code, _, err) =
+        run(&["extract", "--each-line", "-q", text.to_str().unwrap(), "-o", q.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, _, err) = run(&["speakers", q.to_str().unwrap(), "-o", sp.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    let (code, _, err) = run(&["speakers", q.to_str().unwrap(), "--annotate", "-o", keyed.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    let table = csv_rows(&std::fs::read_to_string(&sp).unwrap());
+    let quotes = csv_rows(&std::fs::read_to_string(&q).unwrap());
+    let keyed = csv_rows(&std::fs::read_to_string(&keyed).unwrap());
+    std::fs::remove_dir_all(&d).ok();
+    let person = table.iter().find(|r| r["speaker_type"] == "person").expect("a person");
+    assert_eq!(person["speaker_key"], "person:于贝尔·韦德里纳");
+    assert_eq!((person["quotes"].as_str(), person["docs"].as_str()), ("2", "2"));
+    assert_eq!((person["first_doc"].as_str(), person["last_doc"].as_str()), ("news.txt:1", "news.txt:2"));
+    assert!(person["forms"].contains("韦德里纳;") || person["forms"].contains(";韦德里纳"), "{person:?}");
+    let pronouns: Vec<&str> =
+        table.iter().filter(|r| r["speaker_type"] == "pronoun").map(|r| r["speaker_key"].as_str()).collect();
+    assert_eq!(pronouns.len(), 2, "{table:?}");
+    assert!(pronouns.iter().all(|k| k.starts_with("pronoun:他们@news.txt:")), "{pronouns:?}");
+    // the quotes come back whole, with their key
+    assert_eq!(keyed.len(), quotes.len());
+    for (k, q) in keyed.iter().zip(&quotes) {
+        assert_eq!((&k["text"], &k["speaker"]), (&q["text"], &q["speaker"]));
+        assert_eq!(k["speaker_key"].is_empty(), q["speaker"].is_empty());
+    }
+    assert_eq!(keyed[0]["speaker_key"], keyed[1]["speaker_key"]);
+}
+
+#[test]
+fn lexicon_check_and_lexicons_report_an_unknown_file_name() {
+    let d = tmpdir("lex-unknown");
+    std::fs::write(d.join("cue.tsv"), "cue\tclass\tbare\tnote\n说\tspeech\t0\tx\n").unwrap();
+    let dir = d.to_str().unwrap();
+    let (code, out, _) = run(&["lexicon", "check", dir]);
+    assert_eq!(code, Some(1), "{out}");
+    let want = format!("{dir}/cue.tsv:0: not a lexicon file name (did you mean cues.tsv?)");
+    assert!(out.starts_with(&want), "{out}");
+    let f = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/article.txt");
+    let (code, out, err) = run(&["extract", "--lexicons", dir, f]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(err.contains(&want), "{err}");
+    // a directory of one known file: the others are named as embedded
+    std::fs::remove_file(d.join("cue.tsv")).unwrap();
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/../lexicons/titles.tsv"), d.join("titles.tsv"))
+        .unwrap();
+    let (code, out, _) = run(&["lexicon", "check", dir]);
+    std::fs::remove_dir_all(&d).ok();
+    assert_eq!(code, Some(0), "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "lexicons ok");
+    assert!(
+        lines[1].starts_with(
+            "embedded files used (not in the directory): cues.tsv, function_words.tsv, source_nouns.tsv"
+        ),
+        "{out}"
+    );
+    assert!(!lines[1].contains("titles.tsv"), "{out}");
+}
+
+#[test]
+fn explain_each_line_explains_every_row_of_extract_on_a_fixture() {
+    let file = fixtures::dir().join(fixtures::EACH_LINE);
+    let f = file.to_str().unwrap();
+    let (code, csv, _) = run(&["extract", "--each-line", "-q", f]);
+    assert_eq!(code, Some(0));
+    let rows = csv_rows(&csv);
+    assert!(rows.len() >= 5, "{csv}");
+    for (i, r) in rows.iter().enumerate() {
+        let id = (i + 1).to_string();
+        let (code, out, err) = run(&["explain", "--each-line", f, "--quote", &id]);
+        assert_eq!(code, Some(0), "{err}");
+        let want = ["doc", "start", "end", "method", "speaker", "speaker_type", "themes", "stance"]
+            .map(|c| r[c].clone());
+        assert_eq!(explained(&out), want, "quote {id}:\n{out}");
+    }
 }

@@ -2,6 +2,8 @@
 //! these with `cargo test`.
 
 mod cli;
+#[path = "../common/command.rs"]
+mod command;
 #[path = "../common/fixtures.rs"]
 pub mod fixtures;
 mod render;
