@@ -3,7 +3,7 @@
 //! with character and byte offsets.
 //!
 //! Everything here is built on the public pieces of [`crate::tagger`] and
-//! [`crate::stream`]; it adds no behaviour of its own, so the rows are those
+//! [`Segments`]; it adds no behaviour of its own, so the rows are those
 //! of [`Tagger::tag`] and of the CLI.
 
 use crate::error::Error;
@@ -62,7 +62,7 @@ impl Tagger {
 
     /// The units of speech read from `r` (UTF-8, or UTF-16 with a BOM),
     /// yielded lazily: the input is decoded and tagged one segment (about
-    /// 1 MiB, see [`crate::stream`]) at a time, so memory stays flat however
+    /// 1 MiB, see [`Segments`]) at a time, so memory stays flat however
     /// large the input. `name` is the `doc` column's base, as in
     /// [`Tagger::tag`]. A text already in memory is read with
     /// `text.as_bytes()`.
@@ -121,7 +121,7 @@ impl<'t, R: Read> Quotes<'t, R> {
 
     /// Sets the target segment size in bytes (default
     /// [`crate::stream::SEGMENT_BYTES`]; tests use small ones). Rows differ
-    /// from a whole reading only where [`crate::stream`] says: a speaker
+    /// from a whole reading only where [`Segments`] says: a speaker
     /// named further back than the context carried into a segment.
     pub fn with_target(mut self, bytes: usize) -> Self {
         self.segs = self.segs.with_target(bytes);

@@ -110,31 +110,52 @@
 //! give typed [`Span`]s with character and byte offsets.
 #![deny(missing_docs)]
 
+/// The stages (normalize, layout, quotes, mentions, attribution, themes)
+/// are the crate's own; the `internals` feature opens them to the benches.
+macro_rules! stages {
+    ($($(#[$doc:meta])* $m:ident),* $(,)?) => {
+        $(
+            $(#[$doc])*
+            #[cfg(feature = "internals")]
+            pub mod $m;
+            $(#[$doc])*
+            #[cfg(not(feature = "internals"))]
+            pub(crate) mod $m;
+        )*
+    };
+}
+
+stages!(
+    attribution,
+    mentions,
+    quotes,
+    stream,
+    text,
+    // the rule sets' own scanner and runners serve the benches and tests
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))]
+    themes,
+);
+
 pub mod api;
-pub mod attribution;
 pub mod error;
 pub mod explain;
 pub mod ledger;
 pub mod lexicon;
-pub mod mentions;
 pub mod output;
 pub mod pipeline;
-pub mod quotes;
 pub mod record;
 pub mod review;
 pub mod speakers;
-pub mod stream;
 pub mod tagger;
-pub mod text;
-pub mod themes;
 
 pub use api::{CharIndex, QuoteSpans, Quotes, Span};
-pub use attribution::{Kind, SpeakerType};
+pub use attribution::{sieves as attribution_rules, Kind, Method, SpeakerType};
 pub use error::{Error, LexiconError, LexiconErrors};
 pub use lexicon::Lexicons;
 pub use output::{CsvRow, Format, QuoteWriter, WriteOptions};
 pub use pipeline::{Assembler, Input, Pipeline, Sink};
 pub use record::{DocRecord, Quote};
-pub use stream::{Segment, Segments};
+pub use stream::{Segment, Segments, SEGMENT_BYTES};
 pub use tagger::{SegmentTagged, Tagged, Tagger, TaggerBuilder};
 pub use text::decode::{decode, DecodeOptions};
+pub use themes::Evidence;

@@ -61,11 +61,13 @@ impl Mentions {
     }
 
     /// Number of positions.
+    #[cfg(feature = "internals")]
     pub fn len(&self) -> usize {
         self.at.len().saturating_sub(1)
     }
 
     /// No position at all?
+    #[cfg(feature = "internals")]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

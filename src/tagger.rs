@@ -267,7 +267,7 @@ impl Tagger {
     /// The body paragraphs of each article of `text` in reading order, each
     /// as the character ranges of its pieces (several when a paragraph was
     /// re-joined across a column break). For texts of one segment (see
-    /// [`crate::stream`]) the articles are those of [`Tagger::tag`]'s `docs`.
+    /// [`Segments`]) the articles are those of [`Tagger::tag`]'s `docs`.
     pub fn article_paragraphs(&self, text: &str) -> Vec<Vec<Vec<(usize, usize)>>> {
         self.prepare(text)
             .articles
@@ -624,7 +624,7 @@ impl Tagger {
 
 /// One article (or the part of it) that a segment holds. Its rows are
 /// [`Quote`]s, or any form of them that knows its span (see
-/// [`Assembler::push_rows`]).
+/// [`crate::pipeline::Assembler::push_rows`]).
 #[derive(Debug, Clone, Default)]
 pub struct ArticlePart<T = Quote> {
     /// The article began in an earlier segment.
@@ -632,7 +632,7 @@ pub struct ArticlePart<T = Quote> {
     /// 1-based line of the whole input where the article starts.
     pub line: usize,
     /// Its units of speech, offsets into the whole input; `doc` and
-    /// `quote_id` are set by the [`Assembler`].
+    /// `quote_id` are set by the [`crate::pipeline::Assembler`].
     pub quotes: Vec<T>,
     /// Its article record (paragraphs and quotes of this part only).
     pub doc: DocRecord,

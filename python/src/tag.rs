@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex, OnceLock};
 use yinyu::pipeline::{Pipeline, Preparer, Sink};
-use yinyu::stream::SEGMENT_BYTES;
+use yinyu::SEGMENT_BYTES;
 use yinyu::{Quote, Tagger};
 
 /// One input: its `doc` name (the CLI's file name) and its text.

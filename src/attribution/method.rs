@@ -150,8 +150,8 @@ impl Method {
     }
 
     /// The confidence of a row this rule gives directly. Chained quotes
-    /// take [`CHAINED`] and quotes at one remove from their cue
-    /// [`AT_ONE_REMOVE`] instead; a sandwich keeps the confidence of the
+    /// take `CHAINED` and quotes at one remove from their cue
+    /// `AT_ONE_REMOVE` instead; a sandwich keeps the confidence of the
     /// row it renames.
     pub fn confidence(self) -> f32 {
         match self {

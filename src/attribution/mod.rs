@@ -35,14 +35,7 @@ use crate::quotes::QuoteSpan;
 use context::Context;
 pub use method::Method;
 use sieves::Attribution;
-pub use speaker::{Np, Parser, Speaker, SpeakerType};
-
-/// A one-line description of an attribution rule (the `method` column,
-/// suffixes such as `+stitched` ignored).
-pub fn describe(method: &str) -> &'static str {
-    let base = method.split('+').next().unwrap_or(method);
-    Method::parse(base).map_or("unknown rule", Method::describe)
-}
+pub use speaker::{Parser, Speaker, SpeakerType};
 
 /// The attribution sieves in the order they run, each with what it
 /// attributes; a quote with no cue goes down the rules listed after
@@ -145,7 +138,8 @@ impl Found {
 /// What carries from one unit to the next inside an article.
 #[derive(Debug, Clone, Default)]
 pub struct DocState {
-    /// The last person mentioned or quoted.
+    /// The last person mentioned or quoted (kept by [`Unit::attribute`]).
+    #[cfg(feature = "internals")]
     pub last_person: Option<Speaker>,
     /// The speaker whose words ended the previous unit.
     pub turn: Option<Speaker>,
@@ -225,7 +219,9 @@ impl<'a> Unit<'a> {
     }
 
     /// Runs attribution; `state` carries context between units, and
-    /// `state.last_person` is brought up to date.
+    /// `state.last_person` is brought up to date (the tagger runs
+    /// [`Unit::attribute_with`] and finds the last person itself).
+    #[cfg(feature = "internals")]
     pub fn attribute(&self, state: &mut DocState, include_terms: bool) -> Vec<Found> {
         let prior = state.last_person.clone();
         let (found, carry) = self.attribute_with(state, include_terms, &|| prior.clone());

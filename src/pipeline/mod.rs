@@ -1,5 +1,5 @@
 //! The one driver of a run: inputs are opened and decoded on a reader
-//! thread and cut into segments ([`crate::stream`]), each segment is tagged
+//! thread and cut into segments ([`Segments`]), each segment is tagged
 //! on a worker thread as soon as it is read, the results are put back in
 //! input order by an [`Assembler`] per input, and rows and article records
 //! go to a [`Sink`] (CSV, JSONL, a `Vec`, the Python package's callers).

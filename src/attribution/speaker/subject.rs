@@ -423,7 +423,7 @@ impl Parser<'_> {
 #[cfg(test)]
 mod tests {
     use crate::attribution::testing::{speaker_line, with_parser};
-    use crate::attribution::Np;
+    use crate::attribution::speaker::Np;
 
     /// What [`super::Parser::before_cue`] finds before the last `cue` in `text`.
     fn before(text: &str, cue: &str) -> String {
