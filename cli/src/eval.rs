@@ -390,43 +390,8 @@ fn doc_base(doc: &str) -> &str {
 
 /// Scores `preds` against `gold` exactly as `score.py` does.
 pub fn score(gold: &[GoldRow], preds: &[PredRow], opts: &Options) -> Scored {
-    let kind_ok = |k: &str| opts.kinds.as_ref().is_none_or(|ks| ks.iter().any(|x| x == k));
-    let gi: Vec<usize> = (0..gold.len()).filter(|&i| kind_ok(&gold[i].kind)).collect();
-    let pi: Vec<usize> = (0..preds.len())
-        .filter(|&i| {
-            let p = &preds[i];
-            let k = p.kind.trim();
-            KINDS.contains(&k)
-                && opts.doc.as_ref().is_none_or(|d| doc_base(&p.doc).starts_with(d.as_str()))
-                && kind_ok(k)
-        })
-        .collect();
-    let heads: Vec<String> = gi.iter().map(|&i| norm(&gold[i].head)).collect();
-    let texts: Vec<String> = pi.iter().map(|&i| norm(&preds[i].text)).collect();
-    let mut used = vec![false; gi.len()];
-    let mut pair: Vec<Option<usize>> = vec![None; pi.len()];
-    for strict in [true, false] {
-        for (a, t) in texts.iter().enumerate() {
-            if pair[a].is_some() {
-                continue;
-            }
-            for (b, h) in heads.iter().enumerate() {
-                if used[b] {
-                    continue;
-                }
-                let hit = if strict {
-                    t.starts_with(h.as_str())
-                } else {
-                    t.chars().take(len(h) + 8).collect::<String>().contains(h.as_str())
-                };
-                if hit {
-                    used[b] = true;
-                    pair[a] = Some(b);
-                    break;
-                }
-            }
-        }
-    }
+    let (gi, pi) = select(gold, preds, opts);
+    let pair = align(gold, preds, &gi, &pi);
     let pairs: Vec<(usize, usize)> =
         pair.iter().enumerate().filter_map(|(a, b)| b.map(|b| (gi[b], pi[a]))).collect();
     let spurious: Vec<usize> =
@@ -465,32 +430,8 @@ pub fn score(gold: &[GoldRow], preds: &[PredRow], opts: &Options) -> Scored {
         .filter(|&(g, p)| (gold[g].kind == "indirect") != (preds[p].kind == "indirect"))
         .collect();
 
-    let mut correct_by_difficulty: BTreeMap<String, Ratio> = BTreeMap::new();
-    for &g in &req {
-        correct_by_difficulty.entry(gold[g].difficulty.clone()).or_default().of += 1;
-    }
-    let mut detected_by_difficulty = correct_by_difficulty.clone();
-    for &(g, _) in &spk {
-        correct_by_difficulty.entry(gold[g].difficulty.clone()).or_default().hits += 1;
-    }
-    for &(g, _) in &m_req {
-        detected_by_difficulty.entry(gold[g].difficulty.clone()).or_default().hits += 1;
-    }
-
-    let (mut tp, mut fp, mut fn_) = (0, 0, 0);
-    for &(g, p) in &m_req {
-        let gt: std::collections::BTreeSet<&str> =
-            gold[g].themes.split(';').filter(|t| !t.is_empty()).collect();
-        if gt.is_empty() {
-            continue;
-        }
-        let pthemes = preds[p].themes.replace(',', ";");
-        let pt: std::collections::BTreeSet<&str> =
-            pthemes.split(';').map(str::trim).filter(|t| !t.is_empty()).collect();
-        tp += gt.intersection(&pt).count();
-        fp += pt.difference(&gt).count();
-        fn_ += gt.difference(&pt).count();
-    }
+    let (correct_by_difficulty, detected_by_difficulty) = by_difficulty(gold, &req, &spk, &m_req);
+    let [tp, fp, fn_] = theme_counts(gold, preds, &m_req);
     let theme_micro_f1 = (tp + fp + fn_ > 0).then(|| 2.0 * tp as f64 / (2 * tp + fp + fn_) as f64);
     let stance_pairs: Vec<(usize, usize)> =
         m_req.iter().copied().filter(|&(g, _)| !gold[g].stance.trim().is_empty()).collect();
@@ -532,6 +473,97 @@ pub fn score(gold: &[GoldRow], preds: &[PredRow], opts: &Options) -> Scored {
         stance,
     };
     Scored { scores, pairs, errors }
+}
+
+/// The gold rows and the predictions that count under `opts` (kinds, doc).
+fn select(gold: &[GoldRow], preds: &[PredRow], opts: &Options) -> (Vec<usize>, Vec<usize>) {
+    let kind_ok = |k: &str| opts.kinds.as_ref().is_none_or(|ks| ks.iter().any(|x| x == k));
+    let gi: Vec<usize> = (0..gold.len()).filter(|&i| kind_ok(&gold[i].kind)).collect();
+    let pi: Vec<usize> = (0..preds.len())
+        .filter(|&i| {
+            let p = &preds[i];
+            let k = p.kind.trim();
+            KINDS.contains(&k)
+                && opts.doc.as_ref().is_none_or(|d| doc_base(&p.doc).starts_with(d.as_str()))
+                && kind_ok(k)
+        })
+        .collect();
+    (gi, pi)
+}
+
+/// For each prediction of `pi`, the gold row of `gi` it matches (by
+/// position in `gi`): first a text that starts with the gold head, then one
+/// that holds it near its start; each gold row matched once.
+fn align(gold: &[GoldRow], preds: &[PredRow], gi: &[usize], pi: &[usize]) -> Vec<Option<usize>> {
+    let heads: Vec<String> = gi.iter().map(|&i| norm(&gold[i].head)).collect();
+    let texts: Vec<String> = pi.iter().map(|&i| norm(&preds[i].text)).collect();
+    let mut used = vec![false; gi.len()];
+    let mut pair: Vec<Option<usize>> = vec![None; pi.len()];
+    for strict in [true, false] {
+        for (a, t) in texts.iter().enumerate() {
+            if pair[a].is_some() {
+                continue;
+            }
+            for (b, h) in heads.iter().enumerate() {
+                if used[b] {
+                    continue;
+                }
+                let hit = if strict {
+                    t.starts_with(h.as_str())
+                } else {
+                    t.chars().take(len(h) + 8).collect::<String>().contains(h.as_str())
+                };
+                if hit {
+                    used[b] = true;
+                    pair[a] = Some(b);
+                    break;
+                }
+            }
+        }
+    }
+    pair
+}
+
+/// Required units found with the right speaker, and found at all, by the
+/// gold's difficulty.
+fn by_difficulty(
+    gold: &[GoldRow],
+    req: &[usize],
+    spk: &[(usize, usize)],
+    m_req: &[(usize, usize)],
+) -> (BTreeMap<String, Ratio>, BTreeMap<String, Ratio>) {
+    let mut correct: BTreeMap<String, Ratio> = BTreeMap::new();
+    for &g in req {
+        correct.entry(gold[g].difficulty.clone()).or_default().of += 1;
+    }
+    let mut detected = correct.clone();
+    for &(g, _) in spk {
+        correct.entry(gold[g].difficulty.clone()).or_default().hits += 1;
+    }
+    for &(g, _) in m_req {
+        detected.entry(gold[g].difficulty.clone()).or_default().hits += 1;
+    }
+    (correct, detected)
+}
+
+/// Theme true positives, false positives and false negatives over the
+/// matched required units whose gold has themes.
+fn theme_counts(gold: &[GoldRow], preds: &[PredRow], m_req: &[(usize, usize)]) -> [usize; 3] {
+    let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+    for &(g, p) in m_req {
+        let gt: std::collections::BTreeSet<&str> =
+            gold[g].themes.split(';').filter(|t| !t.is_empty()).collect();
+        if gt.is_empty() {
+            continue;
+        }
+        let pthemes = preds[p].themes.replace(',', ";");
+        let pt: std::collections::BTreeSet<&str> =
+            pthemes.split(';').map(str::trim).filter(|t| !t.is_empty()).collect();
+        tp += gt.intersection(&pt).count();
+        fp += pt.difference(&gt).count();
+        fn_ += gt.difference(&pt).count();
+    }
+    [tp, fp, fn_]
 }
 
 /// A full evaluation: everything, each kind alone, and the kind table.

@@ -125,68 +125,102 @@ fn article(o: &mut String, v: &ArticleView, chars: &[char], id: &str) {
         .filter(|s| !s.is_empty())
         .collect();
     let _ = writeln!(o, "<p class=\"meta\">{}</p>", escape(&meta.join(" · ")));
-    let qid = |i: usize| format!("{id}q{}", v.quotes[i].quote_id);
-    let mut spans = Vec::new();
-    let mut cue_seen = Vec::new();
-    let mut spk_seen = Vec::new();
-    for (i, q) in v.quotes.iter().enumerate() {
-        let pieces = if q.pieces.is_empty() { vec![(q.start, q.end)] } else { q.pieces.clone() };
-        let n = pieces.len();
-        for (k, (s, e)) in pieces.into_iter().enumerate() {
-            spans.push(Span { start: s, end: e, what: What::Quote(i, k + 1 == n) });
+    let marks = Marks::new(v, id);
+    for para in &v.paragraphs {
+        marks.paragraph(o, para, chars);
+    }
+    o.push_str("</div>\n");
+    speakers_table(o, v);
+    o.push_str("</article>\n");
+}
+
+/// The marked spans of one article (quote pieces, cues, speakers) and
+/// where each starts, longer spans outside.
+struct Marks<'v, 'a> {
+    v: &'v ArticleView<'a>,
+    id: &'v str,
+    spans: Vec<Span>,
+    starts: BTreeMap<usize, Vec<usize>>,
+}
+
+impl<'v, 'a> Marks<'v, 'a> {
+    fn new(v: &'v ArticleView<'a>, id: &'v str) -> Self {
+        let mut spans = Vec::new();
+        let mut cue_seen = Vec::new();
+        let mut spk_seen = Vec::new();
+        for (i, q) in v.quotes.iter().enumerate() {
+            let pieces = if q.pieces.is_empty() { vec![(q.start, q.end)] } else { q.pieces.clone() };
+            let n = pieces.len();
+            for (k, (s, e)) in pieces.into_iter().enumerate() {
+                spans.push(Span { start: s, end: e, what: What::Quote(i, k + 1 == n) });
+            }
+            if let Some(c) = q.cue_span.filter(|c| c.1 > c.0 && !cue_seen.contains(c)) {
+                cue_seen.push(c);
+                spans.push(Span { start: c.0, end: c.1, what: What::Cue(i) });
+            }
+            if let Some(c) = q.speaker_span.filter(|c| c.1 > c.0 && !spk_seen.contains(c)) {
+                spk_seen.push(c);
+                spans.push(Span { start: c.0, end: c.1, what: What::Speaker(i) });
+            }
         }
-        if let Some(c) = q.cue_span.filter(|c| c.1 > c.0 && !cue_seen.contains(c)) {
-            cue_seen.push(c);
-            spans.push(Span { start: c.0, end: c.1, what: What::Cue(i) });
+        spans.retain(|s| s.end > s.start || matches!(s.what, What::Quote(..)));
+        let mut starts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, s) in spans.iter().enumerate() {
+            starts.entry(s.start).or_default().push(i);
         }
-        if let Some(c) = q.speaker_span.filter(|c| c.1 > c.0 && !spk_seen.contains(c)) {
-            spk_seen.push(c);
-            spans.push(Span { start: c.0, end: c.1, what: What::Speaker(i) });
+        for list in starts.values_mut() {
+            // longer spans outside; quotes outside cues and speakers of the same length
+            list.sort_by_key(|&i| {
+                (std::cmp::Reverse(spans[i].end), !matches!(spans[i].what, What::Quote(..)))
+            });
+        }
+        Marks { v, id, spans, starts }
+    }
+
+    fn qid(&self, i: usize) -> String {
+        format!("{}q{}", self.id, self.v.quotes[i].quote_id)
+    }
+
+    fn open(&self, o: &mut String, s: &Span) {
+        match s.what {
+            What::Quote(i, _) => {
+                let q = self.v.quotes[i];
+                let key = if q.speaker_id.is_empty() { "" } else { q.speaker_id.as_str() };
+                let style =
+                    if key.is_empty() { String::new() } else { format!(" style=\"--h:{}\"", hue(key)) };
+                let _ = write!(
+                    o,
+                    "<mark class=\"q k-{kind}{anon}\" data-qid=\"{qid}\" data-quote-id=\"{n}\" data-speaker-id=\"{sid}\" \
+                     data-kind=\"{kind}\" data-stance=\"{stance}\" data-themes=\"{themes}\" data-method=\"{method}\"{style} \
+                     title=\"#{n} {kind} · {spk} · {method}\">",
+                    kind = escape(q.kind.as_str()),
+                    anon = if key.is_empty() { " nospk" } else { "" },
+                    qid = escape(&self.qid(i)),
+                    n = q.quote_id,
+                    sid = escape(&q.speaker_id),
+                    stance = escape(q.stance_str()),
+                    themes = escape(&q.themes.join(";")),
+                    method = escape(&q.method.to_string()),
+                    spk = escape(if q.speaker.is_empty() { "unattributed" } else { &q.speaker }),
+                );
+            }
+            What::Cue(i) => {
+                let _ = write!(o, "<span class=\"cue\" title=\"cue: {}\">", escape(&self.v.quotes[i].cue));
+            }
+            What::Speaker(i) => {
+                let q = self.v.quotes[i];
+                let _ = write!(o, "<span class=\"spk\" style=\"--h:{}\">", hue(&q.speaker_id));
+            }
         }
     }
-    spans.retain(|s| s.end > s.start || matches!(s.what, What::Quote(..)));
-    let mut starts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, s) in spans.iter().enumerate() {
-        starts.entry(s.start).or_default().push(i);
-    }
-    for list in starts.values_mut() {
-        // longer spans outside; quotes outside cues and speakers of the same length
-        list.sort_by_key(|&i| (std::cmp::Reverse(spans[i].end), !matches!(spans[i].what, What::Quote(..))));
-    }
-    let open = |o: &mut String, s: &Span| match s.what {
-        What::Quote(i, _) => {
-            let q = v.quotes[i];
-            let key = if q.speaker_id.is_empty() { "" } else { q.speaker_id.as_str() };
-            let style = if key.is_empty() { String::new() } else { format!(" style=\"--h:{}\"", hue(key)) };
-            let _ = write!(
-                o,
-                "<mark class=\"q k-{kind}{anon}\" data-qid=\"{qid}\" data-quote-id=\"{n}\" data-speaker-id=\"{sid}\" \
-                 data-kind=\"{kind}\" data-stance=\"{stance}\" data-themes=\"{themes}\" data-method=\"{method}\"{style} \
-                 title=\"#{n} {kind} · {spk} · {method}\">",
-                kind = escape(q.kind.as_str()),
-                anon = if key.is_empty() { " nospk" } else { "" },
-                qid = escape(&qid(i)),
-                n = q.quote_id,
-                sid = escape(&q.speaker_id),
-                stance = escape(q.stance_str()),
-                themes = escape(&q.themes.join(";")),
-                method = escape(&q.method.to_string()),
-                spk = escape(if q.speaker.is_empty() { "unattributed" } else { &q.speaker }),
-            );
-        }
-        What::Cue(i) => {
-            let _ = write!(o, "<span class=\"cue\" title=\"cue: {}\">", escape(&v.quotes[i].cue));
-        }
-        What::Speaker(i) => {
-            let q = v.quotes[i];
-            let _ = write!(o, "<span class=\"spk\" style=\"--h:{}\">", hue(&q.speaker_id));
-        }
-    };
-    let close = |o: &mut String, s: &Span| {
+
+    fn close(o: &mut String, s: &Span) {
         o.push_str(if matches!(s.what, What::Quote(..)) { "</mark>" } else { "</span>" });
-    };
-    let label = |o: &mut String, i: usize| {
-        let q = v.quotes[i];
+    }
+
+    /// The label after quote `i`: speaker, role, themes, stance.
+    fn label(&self, o: &mut String, i: usize) {
+        let q = self.v.quotes[i];
         let who = if q.speaker.is_empty() { "unattributed".to_string() } else { q.speaker.clone() };
         let role: Vec<&str> =
             [q.affiliation.as_str(), q.title.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
@@ -195,8 +229,12 @@ fn article(o: &mut String, v: &ArticleView, chars: &[char], id: &str) {
         } else {
             format!(" style=\"--h:{}\"", hue(&q.speaker_id))
         };
-        let _ =
-            write!(o, "<span class=\"lab\" data-for=\"{}\"{style}><b>{}</b>", escape(&qid(i)), escape(&who));
+        let _ = write!(
+            o,
+            "<span class=\"lab\" data-for=\"{}\"{style}><b>{}</b>",
+            escape(&self.qid(i)),
+            escape(&who)
+        );
         if !role.is_empty() {
             let _ = write!(o, " <i>{}</i>", escape(&role.join(" ")));
         }
@@ -207,50 +245,61 @@ fn article(o: &mut String, v: &ArticleView, chars: &[char], id: &str) {
             let _ = write!(o, " <span class=\"badge stance s-{0}\">{0}</span>", escape(q.stance_str()));
         }
         o.push_str("</span>");
-    };
-    for para in &v.paragraphs {
+    }
+
+    /// Closes the spans of `stack` that do not hold `pos` (the end when
+    /// `None`), reopening those closed only to keep the nesting, and writes
+    /// the label of each quote that ends.
+    fn close_before(&self, o: &mut String, stack: &mut Vec<usize>, pos: Option<usize>) {
+        let spans = &self.spans;
+        let out = |i: usize| pos.is_none_or(|p| !(spans[i].start <= p && p < spans[i].end));
+        if !stack.iter().any(|&i| out(i)) {
+            return;
+        }
+        let mut reopen = Vec::new();
+        let mut labels = Vec::new();
+        while stack.iter().any(|&i| out(i)) {
+            let top = stack.pop().expect("non-empty");
+            Self::close(o, &spans[top]);
+            if !out(top) {
+                reopen.push(top);
+            } else if let What::Quote(i, true) = spans[top].what {
+                labels.push(i);
+            }
+        }
+        for i in labels {
+            self.label(o, i);
+        }
+        for &i in reopen.iter().rev() {
+            self.open(o, &spans[i]);
+            stack.push(i);
+        }
+    }
+
+    /// One paragraph (its pieces, joined across layout breaks).
+    fn paragraph(&self, o: &mut String, para: &[(usize, usize)], chars: &[char]) {
         o.push_str("<p>");
         let mut stack: Vec<usize> = Vec::new();
         let positions =
             para.iter().enumerate().flat_map(|(k, &(s, e))| (s..e).map(move |p| (p, k > 0 && p == s)));
         for (pos, jump) in positions.map(|(p, j)| (Some(p), j)).chain(std::iter::once((None, false))) {
-            // close what does not hold pos; reopen what was closed only to keep nesting
-            let out = |i: usize| pos.is_none_or(|p| !(spans[i].start <= p && p < spans[i].end));
-            if stack.iter().any(|&i| out(i)) {
-                let mut reopen = Vec::new();
-                let mut labels = Vec::new();
-                while stack.iter().any(|&i| out(i)) {
-                    let top = stack.pop().expect("non-empty");
-                    close(o, &spans[top]);
-                    if !out(top) {
-                        reopen.push(top);
-                    } else if let What::Quote(i, true) = spans[top].what {
-                        labels.push(i);
-                    }
-                }
-                for i in labels {
-                    label(o, i);
-                }
-                for &i in reopen.iter().rev() {
-                    open(o, &spans[i]);
-                    stack.push(i);
-                }
-            }
+            self.close_before(o, &mut stack, pos);
             let Some(pos) = pos else { break };
             if jump {
                 o.push_str("<span class=\"brk\" title=\"joined across a layout break\">⋯</span>");
             }
-            for &i in starts.get(&pos).map_or(&[][..], |l| l.as_slice()) {
-                if spans[i].end == pos {
+            for &i in self.starts.get(&pos).map_or(&[][..], |l| l.as_slice()) {
+                let s = &self.spans[i];
+                if s.end == pos {
                     // an empty quote: an empty mark, then its label
-                    open(o, &spans[i]);
-                    close(o, &spans[i]);
-                    if let What::Quote(q, true) = spans[i].what {
-                        label(o, q);
+                    self.open(o, s);
+                    Self::close(o, s);
+                    if let What::Quote(q, true) = s.what {
+                        self.label(o, q);
                     }
                     continue;
                 }
-                open(o, &spans[i]);
+                self.open(o, s);
                 stack.push(i);
             }
             let c = chars.get(pos).copied().unwrap_or(' ');
@@ -260,9 +309,6 @@ fn article(o: &mut String, v: &ArticleView, chars: &[char], id: &str) {
         }
         o.push_str("</p>\n");
     }
-    o.push_str("</div>\n");
-    speakers_table(o, v);
-    o.push_str("</article>\n");
 }
 
 fn speakers_table(o: &mut String, v: &ArticleView) {
