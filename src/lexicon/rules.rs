@@ -177,40 +177,53 @@ pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<L
     let spec: FileSpec = match toml::from_str(text) {
         Ok(s) => s,
         Err(e) => {
-            let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
-            // the toml crate gives no message for some syntax errors (a bare
-            // carriage return, a value missing at the end): name the
-            // offending character instead
-            let msg = match e.message().trim() {
-                "" => match e.span().map(|s| text.get(s.start..).and_then(|t| t.chars().next())) {
-                    Some(Some(c)) => format!("invalid TOML: unexpected {c:?}"),
-                    Some(None) => "invalid TOML: unexpected end of file".to_string(),
-                    None => "invalid TOML".to_string(),
-                },
-                m => m.to_string(),
-            };
-            errs.push(LexiconError::new(file, line, msg));
+            errs.push(toml_error(file, text, &e));
             return (RuleSet::default(), errs);
         }
     };
-    let mut used: HashSet<String> = HashSet::new();
-    for (name, words) in &spec.lists {
-        let line = find_line(text, &format!("{name} ="));
-        if words.is_empty() {
-            errs.push(LexiconError::new(file, line, format!("list {name:?} is empty")));
-        }
-        let mut seen = HashSet::new();
-        for w in words {
-            if w.trim().is_empty() {
-                errs.push(LexiconError::new(file, line, format!("list {name:?} has an empty keyword")));
-            } else if !seen.insert(w.as_str()) {
-                errs.push(LexiconError::new(file, line, format!("list {name:?} repeats {w:?}")));
-            }
-        }
-    }
+    let mut c = Compiler { file, text, lists: &spec.lists, used: HashSet::new(), errs };
+    c.check_lists();
+    let lines = rule_lines(text, &spec.rule);
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let mut rules = Vec::new();
-    // each rule's line: its id after the rule's own `[[rule]]` header
+    for (r, &line) in spec.rule.iter().zip(&lines) {
+        let mut bad = false;
+        if let Some(first) = ids.insert(r.id.as_str(), line) {
+            c.err(line, format!("duplicate rule id {:?} (first on line {first})", r.id));
+            bad = true;
+        }
+        if labels.is_some_and(|allowed| !allowed.contains(&r.label.as_str())) {
+            c.err(line, format!("rule {:?}: unknown label {:?}", r.id, r.label));
+            bad = true;
+        }
+        if let Some(rule) = c.rule(r, line).filter(|_| !bad) {
+            rules.push(rule);
+        }
+    }
+    c.check_unused();
+    let set = c.settings(&spec, rules);
+    (set, c.errs)
+}
+
+/// A TOML syntax or schema problem, at its line.
+fn toml_error(file: &str, text: &str, e: &toml::de::Error) -> LexiconError {
+    let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(0);
+    // the toml crate gives no message for some syntax errors (a bare
+    // carriage return, a value missing at the end): name the offending
+    // character instead
+    let msg = match e.message().trim() {
+        "" => match e.span().map(|s| text.get(s.start..).and_then(|t| t.chars().next())) {
+            Some(Some(c)) => format!("invalid TOML: unexpected {c:?}"),
+            Some(None) => "invalid TOML: unexpected end of file".to_string(),
+            None => "invalid TOML".to_string(),
+        },
+        m => m.to_string(),
+    };
+    LexiconError::new(file, line, msg)
+}
+
+/// Each rule's line: its id after the rule's own `[[rule]]` header.
+fn rule_lines(text: &str, rules: &[RuleSpec]) -> Vec<usize> {
     let mut headers = Vec::new();
     let mut at = 0;
     for l in text.split_inclusive('\n') {
@@ -219,160 +232,163 @@ pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<L
         }
         at += l.len();
     }
-    for (i, r) in spec.rule.iter().enumerate() {
-        let from = headers.get(i).copied().unwrap_or(0);
-        let line = text[from..]
-            .find(&format!("\"{}\"", r.id))
-            .map(|b| line_of(text, from + b))
-            .unwrap_or_else(|| find_line(text, &format!("\"{}\"", r.id)));
-        let mut bad = false;
-        if let Some(first) = ids.insert(r.id.as_str(), line) {
-            errs.push(LexiconError::new(
-                file,
-                line,
-                format!("duplicate rule id {:?} (first on line {first})", r.id),
-            ));
-            bad = true;
-        }
-        if let Some(allowed) = labels {
-            if !allowed.contains(&r.label.as_str()) {
-                errs.push(LexiconError::new(
-                    file,
-                    line,
-                    format!("rule {:?}: unknown label {:?}", r.id, r.label),
-                ));
-                bad = true;
+    rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let from = headers.get(i).copied().unwrap_or(0);
+            text[from..]
+                .find(&format!("\"{}\"", r.id))
+                .map(|b| line_of(text, from + b))
+                .unwrap_or_else(|| find_line(text, &format!("\"{}\"", r.id)))
+        })
+        .collect()
+}
+
+/// Turns rule specs into rules: expands `@list` references, records which
+/// lists are used, and collects every problem.
+struct Compiler<'a> {
+    file: &'a str,
+    text: &'a str,
+    lists: &'a BTreeMap<String, Vec<String>>,
+    used: HashSet<String>,
+    errs: Vec<LexiconError>,
+}
+
+impl Compiler<'_> {
+    fn err(&mut self, line: usize, msg: impl Into<String>) {
+        self.errs.push(LexiconError::new(self.file, line, msg));
+    }
+
+    fn list_line(&self, name: &str) -> usize {
+        find_line(self.text, &format!("{name} ="))
+    }
+
+    /// Every list has keywords, none empty or repeated.
+    fn check_lists(&mut self) {
+        for (name, words) in self.lists {
+            let line = self.list_line(name);
+            if words.is_empty() {
+                self.err(line, format!("list {name:?} is empty"));
             }
-        }
-        let mut expand = |words: &[String], what: &str, errs: &mut Vec<LexiconError>| -> Vec<String> {
-            let mut out = Vec::new();
+            let mut seen = HashSet::new();
             for w in words {
-                if let Some(name) = w.strip_prefix('@') {
-                    match spec.lists.get(name) {
-                        Some(l) => {
-                            used.insert(name.to_string());
-                            out.extend(l.iter().cloned());
-                        }
-                        None => errs.push(LexiconError::new(
-                            file,
-                            line,
-                            format!("rule {:?}: {what} names unknown list @{name}", r.id),
-                        )),
-                    }
-                } else if w.trim().is_empty() {
-                    errs.push(LexiconError::new(
-                        file,
-                        line,
-                        format!("rule {:?}: empty keyword in {what}", r.id),
-                    ));
-                } else {
-                    out.push(w.clone());
+                if w.trim().is_empty() {
+                    self.err(line, format!("list {name:?} has an empty keyword"));
+                } else if !seen.insert(w.as_str()) {
+                    self.err(line, format!("list {name:?} repeats {w:?}"));
                 }
             }
-            out
-        };
-        let any = expand(&r.any, "any", &mut errs);
-        let all = expand(&r.all, "all", &mut errs);
-        let none = expand(&r.none, "none", &mut errs);
-        let not_after = expand(&r.not_after, "not_after", &mut errs);
-        let not_within = expand(&r.not_within, "not_within", &mut errs);
-        let clause_start = expand(&r.clause_start, "clause_start", &mut errs);
-        let near = r.near.as_ref().map(|n| {
-            (expand(&n.a, "near.a", &mut errs), expand(&n.b, "near.b", &mut errs), n.within, n.distinct)
-        });
-        if any.is_empty() && all.is_empty() && near.is_none() {
-            errs.push(LexiconError::new(
-                file,
-                line,
-                format!("rule {:?} has no any, all or near keywords", r.id),
-            ));
-            bad = true;
         }
-        if let Some((a, b, _, _)) = &near {
-            if a.is_empty() || b.is_empty() {
-                errs.push(LexiconError::new(
-                    file,
-                    line,
-                    format!("rule {:?}: near lists must not be empty", r.id),
-                ));
-                bad = true;
+    }
+
+    fn check_unused(&mut self) {
+        for name in self.lists.keys() {
+            if !self.used.contains(name) {
+                let line = self.list_line(name);
+                self.err(line, format!("list {name:?} is never used"));
             }
         }
-        let noneset: HashSet<&String> = none.iter().collect();
-        if let Some(w) = all.iter().find(|w| noneset.contains(w)) {
-            errs.push(LexiconError::new(
-                file,
-                line,
-                format!("rule {:?} can never fire: {w:?} is in both all and none", r.id),
-            ));
-            bad = true;
-        }
-        if !any.is_empty() && any.iter().all(|w| noneset.contains(w)) {
-            errs.push(LexiconError::new(
-                file,
-                line,
-                format!("rule {:?} can never fire: every any keyword is in none", r.id),
-            ));
-            bad = true;
-        }
-        let weight = r.weight.unwrap_or(1.0);
-        if !weight.is_finite() || weight <= 0.0 {
-            errs.push(LexiconError::new(
-                file,
-                line,
-                format!("rule {:?}: weight must be a positive number", r.id),
-            ));
-            bad = true;
-        }
-        if !bad {
-            rules.push(Rule {
-                id: r.id.clone(),
-                label: r.label.clone(),
-                any,
-                all,
-                none,
-                near,
-                not_after,
-                not_after_within: r.not_after_within.unwrap_or(3),
-                not_within,
-                clause_start,
-                weight,
-                scope: r.scope,
-            });
-        }
     }
-    for name in spec.lists.keys() {
-        if !used.contains(name) {
-            errs.push(LexiconError::new(
-                file,
-                find_line(text, &format!("{name} =")),
-                format!("list {name:?} is never used"),
-            ));
+
+    /// The keywords of `words` with each `@list` replaced by its words.
+    fn expand(&mut self, id: &str, line: usize, words: &[String], what: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for w in words {
+            if let Some(name) = w.strip_prefix('@') {
+                match self.lists.get(name) {
+                    Some(l) => {
+                        self.used.insert(name.to_string());
+                        out.extend(l.iter().cloned());
+                    }
+                    None => self.err(line, format!("rule {id:?}: {what} names unknown list @{name}")),
+                }
+            } else if w.trim().is_empty() {
+                self.err(line, format!("rule {id:?}: empty keyword in {what}"));
+            } else {
+                out.push(w.clone());
+            }
         }
+        out
     }
-    let thresholds = spec.thresholds.into_iter().collect();
-    let min_share = spec.min_share.unwrap_or(0.0);
-    if !(0.0..=1.0).contains(&min_share) {
-        errs.push(LexiconError::new(file, find_line(text, "min_share"), "min_share must be between 0 and 1"));
+
+    /// The rule of `r`, or `None` (with its problems recorded) when it
+    /// cannot be used.
+    fn rule(&mut self, r: &RuleSpec, line: usize) -> Option<Rule> {
+        let id = r.id.as_str();
+        let rule = Rule {
+            id: r.id.clone(),
+            label: r.label.clone(),
+            any: self.expand(id, line, &r.any, "any"),
+            all: self.expand(id, line, &r.all, "all"),
+            none: self.expand(id, line, &r.none, "none"),
+            not_after: self.expand(id, line, &r.not_after, "not_after"),
+            not_after_within: r.not_after_within.unwrap_or(3),
+            not_within: self.expand(id, line, &r.not_within, "not_within"),
+            clause_start: self.expand(id, line, &r.clause_start, "clause_start"),
+            near: r.near.as_ref().map(|n| {
+                (
+                    self.expand(id, line, &n.a, "near.a"),
+                    self.expand(id, line, &n.b, "near.b"),
+                    n.within,
+                    n.distinct,
+                )
+            }),
+            weight: r.weight.unwrap_or(1.0),
+            scope: r.scope,
+        };
+        let problems = rule_problems(&rule);
+        let ok = problems.is_empty();
+        for p in problems {
+            self.err(line, p);
+        }
+        ok.then_some(rule)
     }
-    if spec.article_fallback_share.is_some_and(|s| !(0.0..=1.0).contains(&s)) {
-        errs.push(LexiconError::new(
-            file,
-            find_line(text, "article_fallback_share"),
-            "article_fallback_share must be between 0 and 1",
-        ));
-    }
-    (
+
+    /// The file's settings around its rules.
+    fn settings(&mut self, spec: &FileSpec, rules: Vec<Rule>) -> RuleSet {
+        let min_share = spec.min_share.unwrap_or(0.0);
+        if !(0.0..=1.0).contains(&min_share) {
+            let line = find_line(self.text, "min_share");
+            self.err(line, "min_share must be between 0 and 1");
+        }
+        if spec.article_fallback_share.is_some_and(|s| !(0.0..=1.0).contains(&s)) {
+            let line = find_line(self.text, "article_fallback_share");
+            self.err(line, "article_fallback_share must be between 0 and 1");
+        }
         RuleSet {
             rules,
-            thresholds,
+            thresholds: spec.thresholds.iter().map(|(k, v)| (k.clone(), *v)).collect(),
             max_labels: spec.max_labels,
             min_share,
             context_fallback_chars: spec.context_fallback_chars,
             article_fallback_share: spec.article_fallback_share,
-        },
-        errs,
-    )
+        }
+    }
+}
+
+/// Why a rule can never work: no keywords, an empty near list, a keyword
+/// both required and vetoed, a weight that is not a positive number.
+fn rule_problems(r: &Rule) -> Vec<String> {
+    let id = &r.id;
+    let mut p = Vec::new();
+    if r.any.is_empty() && r.all.is_empty() && r.near.is_none() {
+        p.push(format!("rule {id:?} has no any, all or near keywords"));
+    }
+    if r.near.as_ref().is_some_and(|(a, b, _, _)| a.is_empty() || b.is_empty()) {
+        p.push(format!("rule {id:?}: near lists must not be empty"));
+    }
+    let noneset: HashSet<&String> = r.none.iter().collect();
+    if let Some(w) = r.all.iter().find(|w| noneset.contains(w)) {
+        p.push(format!("rule {id:?} can never fire: {w:?} is in both all and none"));
+    }
+    if !r.any.is_empty() && r.any.iter().all(|w| noneset.contains(w)) {
+        p.push(format!("rule {id:?} can never fire: every any keyword is in none"));
+    }
+    if !r.weight.is_finite() || r.weight <= 0.0 {
+        p.push(format!("rule {id:?}: weight must be a positive number"));
+    }
+    p
 }
 
 #[cfg(test)]
