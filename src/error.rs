@@ -52,7 +52,7 @@ pub enum Error {
     #[error("{0}")]
     Lexicon(#[from] LexiconErrors),
     /// Input bytes could not be decoded.
-    #[error("{name}: cannot decode as {encoding} at byte {offset}")]
+    #[error("{name}: cannot decode as {encoding} at byte {offset}{hint}")]
     Decode {
         /// The input's name.
         name: String,
@@ -60,6 +60,9 @@ pub enum Error {
         encoding: String,
         /// Byte offset of the first bad sequence.
         offset: usize,
+        /// What to try instead, when the bytes suggest it (` (…: try
+        /// --encoding gb18030)`), or empty.
+        hint: String,
     },
     /// Reading or writing failed.
     #[error("{name}: {source}")]

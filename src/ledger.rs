@@ -305,8 +305,8 @@ pub fn open_error(path: &Path, e: &std::io::Error) -> Outcome {
 /// The outcome of an input whose reading or decoding failed part way.
 pub fn failure(e: Error) -> Outcome {
     match e {
-        Error::Decode { encoding, offset, .. } => {
-            Outcome::Failed(format!("cannot decode as {encoding} at byte {offset}"))
+        Error::Decode { encoding, offset, hint, .. } => {
+            Outcome::Failed(format!("cannot decode as {encoding} at byte {offset}{hint}"))
         }
         other => Outcome::Failed(other.to_string()),
     }

@@ -49,6 +49,9 @@ enum Cmd {
         /// Every line is a document of its own (as `extract --each-line`).
         #[arg(long)]
         each_line: bool,
+        /// Input encoding (as `extract --encoding`).
+        #[arg(long)]
+        encoding: Option<String>,
         /// A lexicon directory whose files replace the embedded ones.
         #[arg(long)]
         lexicons: Option<PathBuf>,
@@ -246,6 +249,9 @@ struct EvalArgs {
     /// A lexicon directory whose files replace the embedded ones.
     #[arg(long)]
     lexicons: Option<PathBuf>,
+    /// Input encoding of TEXT... (as `extract --encoding`).
+    #[arg(long)]
+    encoding: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -253,7 +259,9 @@ fn main() -> ExitCode {
     let res = match cli.cmd {
         Cmd::Extract(a) => extract(a),
         Cmd::Eval(a) => eval(a),
-        Cmd::Render { paths, output, each_line, lexicons } => render(&paths, output, each_line, lexicons),
+        Cmd::Render { paths, output, each_line, encoding, lexicons } => {
+            render(&paths, output, each_line, encoding.as_deref(), lexicons)
+        }
         Cmd::Explain(a) => explain(&a),
         Cmd::Speakers(a) => speakers(&a),
         Cmd::Review(a) => review(&a),
@@ -476,7 +484,7 @@ fn explain(a: &ExplainArgs) -> Result<ExitCode> {
 
 /// Reads every input named in `paths` as (doc name, text), like `extract`;
 /// the first input that cannot be read is an error.
-fn read_inputs(paths: &[String]) -> Result<Vec<(String, String)>> {
+fn read_inputs(paths: &[String], opts: DecodeOptions) -> Result<Vec<(String, String)>> {
     let mut ledger = Ledger::new();
     let files: Vec<PathBuf> = paths.iter().flat_map(|p| ledger.walk(p)).collect();
     if let Some(e) = ledger.not_processed().find(|e| e.is_problem()) {
@@ -485,7 +493,7 @@ fn read_inputs(paths: &[String]) -> Result<Vec<(String, String)>> {
     files
         .iter()
         .map(|f| {
-            let (_, decoded) = yinyu::ledger::read_input(f, DecodeOptions::default()).map_err(|outcome| {
+            let (_, decoded) = yinyu::ledger::read_input(f, opts).map_err(|outcome| {
                 anyhow::anyhow!("{}", yinyu::ledger::Entry { path: f.display().to_string(), outcome })
             })?;
             let name = f.display().to_string();
@@ -498,7 +506,8 @@ fn read_inputs(paths: &[String]) -> Result<Vec<(String, String)>> {
 fn eval(a: EvalArgs) -> Result<ExitCode> {
     let read = |p: &Path| std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()));
     let gold = yinyu_cli::eval::read_gold(&a.gold.display().to_string(), &read(&a.gold)?)?;
-    let sources = read_inputs(&a.paths)?;
+    let opts = DecodeOptions { encoding: encoding(a.encoding.as_deref())?, lossy: false };
+    let sources = read_inputs(&a.paths, opts)?;
     let preds: Vec<yinyu_cli::eval::PredRow> = match &a.pred {
         Some(p) => yinyu_cli::eval::read_predictions(&p.display().to_string(), &read(p)?)?,
         None => {
@@ -525,13 +534,15 @@ fn render(
     paths: &[String],
     output: Option<PathBuf>,
     each_line: bool,
+    encoding_label: Option<&str>,
     lexicons: Option<PathBuf>,
 ) -> Result<ExitCode> {
+    let opts = DecodeOptions { encoding: encoding(encoding_label)?, lossy: false };
     let tagger = Tagger::builder()
         .each_line(each_line)
         .build(&load_lexicons(lexicons.as_deref())?)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let html = yinyu_cli::render::render_page(&tagger, &read_inputs(paths)?);
+    let html = yinyu_cli::render::render_page(&tagger, &read_inputs(paths, opts)?);
     match output {
         Some(o) => std::fs::write(&o, html).with_context(|| format!("cannot write {}", o.display()))?,
         None => std::io::stdout().lock().write_all(html.as_bytes())?,

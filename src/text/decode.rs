@@ -88,10 +88,13 @@ impl StreamDecoder {
             out.reserve(d.max_utf8_buffer_length_without_replacement(src.len()).unwrap_or(src.len() * 3));
             let (res, used) = d.decode_to_string_without_replacement(src, out, last);
             if let encoding_rs::DecoderResult::Malformed(bad, extra) = res {
+                let at = used - bad as usize - extra as usize;
+                let guessed = self.opts.encoding.is_none() && d.encoding() == encoding_rs::UTF_8;
                 return Err(Error::Decode {
                     name: self.name.clone(),
                     encoding: d.encoding().name().to_string(),
-                    offset: self.read + used - bad as usize - extra as usize,
+                    offset: self.read + at,
+                    hint: if guessed { gbk_hint(&src[at.min(src.len())..]) } else { String::new() },
                 });
             }
             used
@@ -100,6 +103,25 @@ impl StreamDecoder {
         self.pending.drain(..skipped + used);
         Ok(())
     }
+}
+
+/// Bytes that are not UTF-8 but read as Chinese text in GB18030 (of which
+/// GBK and GB2312 are parts): the hint to name that encoding.
+fn gbk_hint(bytes: &[u8]) -> String {
+    // a window from the first bad byte, cut back to a whole GB18030 sequence
+    let mut window = &bytes[..bytes.len().min(4096)];
+    let (text, had_errors) = loop {
+        let (text, _, had_errors) = encoding_rs::GB18030.decode(window);
+        if !had_errors || window.len() <= 4 || window.len() == bytes.len() {
+            break (text, had_errors);
+        }
+        window = &window[..window.len() - 1];
+    };
+    let cjk = text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    if had_errors || cjk < 2 {
+        return String::new();
+    }
+    " (the bytes read as Chinese in GB18030/GBK: try --encoding gb18030)".to_string()
 }
 
 #[cfg(test)]
@@ -118,6 +140,18 @@ mod tests {
         b.push(0xff);
         let e = decode("a.txt", &b, DecodeOptions::default()).unwrap_err().to_string();
         assert_eq!(e, "a.txt: cannot decode as UTF-8 at byte 6");
+    }
+
+    #[test]
+    fn gbk_bytes_read_as_utf8_suggest_gb18030() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode("外交部发言人表示，中方坚决反对。");
+        let e = decode("g.txt", &bytes, DecodeOptions::default()).unwrap_err().to_string();
+        assert!(e.starts_with("g.txt: cannot decode as UTF-8 at byte 0"), "{e}");
+        assert!(e.ends_with("try --encoding gb18030)"), "{e}");
+        let mut junk = "他说".as_bytes().to_vec();
+        junk.extend([0xff, 0xfe, 0x00]);
+        let e = decode("j.txt", &junk, DecodeOptions::default()).unwrap_err().to_string();
+        assert_eq!(e, "j.txt: cannot decode as UTF-8 at byte 6");
     }
 
     #[test]

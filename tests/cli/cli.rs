@@ -459,3 +459,36 @@ fn explain_each_line_explains_every_row_of_extract_on_a_fixture() {
         assert_eq!(explained(&out), want, "quote {id}:\n{out}");
     }
 }
+
+#[test]
+fn gbk_input_suggests_its_encoding_and_render_and_eval_read_it() {
+    let d = tmpdir("gbk");
+    let text = fixtures::read("press-conference.txt");
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
+    let f = d.join("gbk.txt");
+    std::fs::write(&f, &gbk).unwrap();
+    let f = f.to_str().unwrap();
+    let (code, _, err) = run(&["extract", f]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("cannot decode as UTF-8 at byte ") && err.contains("try --encoding gb18030"),
+        "{err}"
+    );
+    let (code, want, _) = run(&["extract", "-q", "--encoding", "gb18030", f]);
+    assert_eq!(code, Some(0));
+    let rows = csv_rows(&want).len();
+    assert!(rows > 3, "{want}");
+    let (code, html, err) = run(&["render", "--encoding", "gb18030", f]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(html.matches("data-quote-id=").count(), rows);
+    let gold = d.join("gold.csv");
+    std::fs::write(
+        &gold,
+        "line,kind,head,speaker,title,affiliation,speaker_type,difficulty,required,themes,stance\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&["eval", "--encoding", "gb18030", gold.to_str().unwrap(), f]);
+    std::fs::remove_dir_all(&d).ok();
+    assert!(!err.contains("cannot decode"), "{err}");
+    assert_eq!(code, Some(0), "{err}");
+}
