@@ -3,6 +3,7 @@
 //! source nouns, places, organisations, pronouns), all found with
 //! Aho-Corasick automata built once per `Tagger`.
 
+pub use crate::text::offsets::{byte_to_char, ByteToChar};
 use crate::lexicon::{CueClass, Knowledge, Role};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -317,36 +318,3 @@ fn rank(k: &EntityKind) -> u8 {
     }
 }
 
-/// Byte offset → character index of a text, for the offsets where a
-/// character starts and for the end (the only offsets a match of whole
-/// characters can have).
-#[derive(Debug, Clone, Default)]
-pub struct ByteToChar(Vec<u32>);
-
-impl ByteToChar {
-    /// The character index at byte `b` (a character boundary of the text).
-    #[inline]
-    pub fn at(&self, b: usize) -> usize {
-        self.0[b] as usize
-    }
-
-    /// Makes this the table of `text`, reusing the allocation.
-    pub fn fill(&mut self, text: &str) {
-        let t = &mut self.0;
-        t.clear();
-        t.resize(text.len() + 1, 0);
-        let mut ci = 0u32;
-        for (bi, _) in text.char_indices() {
-            t[bi] = ci;
-            ci += 1;
-        }
-        t[text.len()] = ci;
-    }
-}
-
-/// The [`ByteToChar`] table of `text`.
-pub fn byte_to_char(text: &str) -> ByteToChar {
-    let mut t = ByteToChar::default();
-    t.fill(text);
-    t
-}

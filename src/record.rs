@@ -6,9 +6,6 @@ use crate::themes::Evidence;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
-/// A character span `[start, end)` of the original text.
-pub type Span = (usize, usize);
-
 /// One unit of speech, as the library returns it and JSONL writes it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 pub struct Quote {
@@ -54,11 +51,11 @@ pub struct Quote {
     #[serde(with = "blank")]
     pub cue_stance: Option<CueStance>,
     /// The pieces of the words in the original text (one unless re-joined).
-    pub pieces: Vec<Span>,
+    pub pieces: Vec<(usize, usize)>,
     /// The speaker's phrase, when it stands in the same paragraph.
-    pub speaker_span: Option<Span>,
+    pub speaker_span: Option<(usize, usize)>,
     /// The cue.
-    pub cue_span: Option<Span>,
+    pub cue_span: Option<(usize, usize)>,
     /// Theme and stance rules that fired.
     pub evidence: Vec<Evidence>,
 }

@@ -6,6 +6,7 @@ pub mod decode;
 pub mod layout;
 pub mod marks;
 pub mod normalize;
+pub mod offsets;
 
 /// The length in bytes of `chars` written as UTF-8.
 pub fn utf8_len(chars: &[char]) -> usize {
