@@ -127,9 +127,12 @@ pub struct Scanner {
     ac: Option<AhoCorasick>,
     /// For each automaton pattern, its engine and its word in that engine.
     pats: Vec<(u32, u32)>,
-    /// For each character below U+10000, where its one-character keywords
-    /// start in `single_words` (and the next entry where they end).
-    single_at: Vec<u32>,
+    /// The characters (below U+10000) that are one-character keywords, as a
+    /// bit set (8 KB: stays in cache while a text is read).
+    single_set: Vec<u64>,
+    /// Those characters in order, each with where its keywords start in
+    /// `single_words` (they end where the next character's start).
+    single_chars: Vec<(char, u32)>,
     /// The one-character keywords as (engine, word), grouped by character.
     single_words: Vec<(u32, u32)>,
     /// How many engines.
@@ -159,15 +162,24 @@ impl Scanner {
             }
         }
         singles.sort_by_key(|s| s.0);
-        let mut single_at = vec![0u32; SINGLE_CHARS + 1];
-        for &(c, _, _) in &singles {
-            single_at[c as usize + 1] += 1;
+        let mut single_set = vec![0u64; SINGLE_CHARS / 64];
+        let mut single_chars: Vec<(char, u32)> = Vec::new();
+        for (i, &(c, _, _)) in singles.iter().enumerate() {
+            single_set[c as usize / 64] |= 1 << (c as usize % 64);
+            if single_chars.last().is_none_or(|l| l.0 != c) {
+                single_chars.push((c, i as u32));
+            }
         }
-        for i in 1..single_at.len() {
-            single_at[i] += single_at[i - 1];
-        }
+        single_chars.push((char::MAX, singles.len() as u32));
         let single_words = singles.iter().map(|&(_, e, w)| (e, w)).collect();
-        Scanner { ac: automaton(&words), pats, single_at, single_words, engines: engines.len() }
+        Scanner {
+            ac: automaton(&words),
+            pats,
+            single_set,
+            single_chars,
+            single_words,
+            engines: engines.len(),
+        }
     }
 
     /// The hits of each engine in `text`, whose character offsets `b2c` gives.
@@ -195,8 +207,9 @@ impl Scanner {
         let mut singles = vec![Vec::new(); self.engines];
         for (ci, c) in (b2c.at(base)..).zip(part.chars()) {
             let k = c as usize;
-            if k < SINGLE_CHARS {
-                let (a, b) = (self.single_at[k] as usize, self.single_at[k + 1] as usize);
+            if k < SINGLE_CHARS && self.single_set[k / 64] & (1 << (k % 64)) != 0 {
+                let i = self.single_chars.partition_point(|x| x.0 < c);
+                let (a, b) = (self.single_chars[i].1 as usize, self.single_chars[i + 1].1 as usize);
                 for &(e, w) in &self.single_words[a..b] {
                     singles[e as usize].push((w as usize, ci, ci + 1));
                 }
