@@ -26,6 +26,16 @@ const ARTICLE_LEAD_CHARS: usize = 1500;
 /// thousands of quotes, each of which would read all the others' keywords.
 const SENTENCE_CONTEXT_CHARS: usize = 1000;
 
+/// The part of the sentence around the words `f` that themes and stance
+/// read: the sentence, at most [`SENTENCE_CONTEXT_CHARS`] either side of the
+/// words, inside a text of `len` characters.
+fn context_span(f: &Found, len: usize) -> (usize, usize) {
+    (
+        f.sentence.0.max(f.start.saturating_sub(SENTENCE_CONTEXT_CHARS)),
+        f.sentence.1.min(len).min(f.end + SENTENCE_CONTEXT_CHARS),
+    )
+}
+
 /// Builds a [`Tagger`].
 #[derive(Debug, Clone, Default)]
 pub struct TaggerBuilder {
@@ -366,9 +376,14 @@ impl Tagger {
             // theme and stance keywords of the unit, found once for all its quotes
             let hits = if self.themes_on && !found.is_empty() {
                 // only where the rows' words, sentences and cues lie
-                let lo =
-                    found.iter().flat_map(|f| [f.start, f.sentence.0, f.cue.map_or(f.start, |c| c.0)]).min();
-                let hi = found.iter().flat_map(|f| [f.end, f.sentence.1, f.cue.map_or(f.end, |c| c.1)]).max();
+                let lo = found
+                    .iter()
+                    .flat_map(|f| [f.start, context_span(f, u_norm.len()).0, f.cue.map_or(f.start, |c| c.0)])
+                    .min();
+                let hi = found
+                    .iter()
+                    .flat_map(|f| [f.end, context_span(f, u_norm.len()).1, f.cue.map_or(f.end, |c| c.1)])
+                    .max();
                 let (lo, hi) = (lo.unwrap_or(0), hi.unwrap_or(0).min(u_norm.len()).max(lo.unwrap_or(0)));
                 let blo = utf8_len(&u_norm[..lo]);
                 let mut h = self.keywords.hits_in(s, b2c, blo..blo + utf8_len(&u_norm[lo..hi])).into_iter();
@@ -557,10 +572,7 @@ impl Tagger {
         // themes and stance
         let q_span = (f.start, f.end);
         // the sentence, as far as [`SENTENCE_CONTEXT_CHARS`] either side of the words
-        let s_span = (
-            f.sentence.0.max(f.start.saturating_sub(SENTENCE_CONTEXT_CHARS)),
-            f.sentence.1.min(norm.len()).min(f.end + SENTENCE_CONTEXT_CHARS),
-        );
+        let s_span = context_span(f, norm.len());
         let (mut themes, mut evidence) = if f.kind == Kind::Term || !self.themes_on {
             (Vec::new(), Vec::new())
         } else {

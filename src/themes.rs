@@ -119,23 +119,67 @@ fn automaton<S: AsRef<str>>(words: &[S]) -> Option<AhoCorasick> {
 
 /// The keywords of several rule sets in one automaton: one scan of a text
 /// gives every set's hits, each as [`Engine::hits_of`] would give them.
+/// One-character keywords (negators, modal verbs, punctuation) are not in
+/// the automaton, where they would make nearly every position a match, but
+/// in a table read character by character.
 #[derive(Debug, Clone)]
 pub struct Scanner {
     ac: Option<AhoCorasick>,
-    /// The first pattern of each engine, and one past the last pattern.
-    starts: Vec<usize>,
+    /// For each automaton pattern, its engine and its word in that engine.
+    pats: Vec<(u32, u32)>,
+    /// The characters (below U+10000) that are one-character keywords, as a
+    /// bit set (8 KB: stays in cache while a text is read).
+    single_set: Vec<u64>,
+    /// Those characters in order, each with where its keywords start in
+    /// `single_words` (they end where the next character's start).
+    single_chars: Vec<(char, u32)>,
+    /// The one-character keywords as (engine, word), grouped by character.
+    single_words: Vec<(u32, u32)>,
+    /// How many engines.
+    engines: usize,
 }
+
+/// Characters with a slot in [`Scanner::single_at`]; a one-character
+/// keyword beyond them goes into the automaton.
+const SINGLE_CHARS: usize = 0x10000;
 
 impl Scanner {
     /// The scanner of `engines`' keywords.
     pub fn new(engines: &[&Engine]) -> Scanner {
         let mut words: Vec<&str> = Vec::new();
-        let mut starts = vec![0];
-        for e in engines {
-            words.extend(e.words.iter().map(|w| w.as_str()));
-            starts.push(words.len());
+        let mut pats = Vec::new();
+        let mut singles: Vec<(char, u32, u32)> = Vec::new();
+        for (ei, e) in engines.iter().enumerate() {
+            for (wi, w) in e.words.iter().enumerate() {
+                let mut cs = w.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) if (c as usize) < SINGLE_CHARS => singles.push((c, ei as u32, wi as u32)),
+                    _ => {
+                        words.push(w.as_str());
+                        pats.push((ei as u32, wi as u32));
+                    }
+                }
+            }
         }
-        Scanner { ac: automaton(&words), starts }
+        singles.sort_by_key(|s| s.0);
+        let mut single_set = vec![0u64; SINGLE_CHARS / 64];
+        let mut single_chars: Vec<(char, u32)> = Vec::new();
+        for (i, &(c, _, _)) in singles.iter().enumerate() {
+            single_set[c as usize / 64] |= 1 << (c as usize % 64);
+            if single_chars.last().is_none_or(|l| l.0 != c) {
+                single_chars.push((c, i as u32));
+            }
+        }
+        single_chars.push((char::MAX, singles.len() as u32));
+        let single_words = singles.iter().map(|&(_, e, w)| (e, w)).collect();
+        Scanner {
+            ac: automaton(&words),
+            pats,
+            single_set,
+            single_chars,
+            single_words,
+            engines: engines.len(),
+        }
     }
 
     /// The hits of each engine in `text`, whose character offsets `b2c` gives.
@@ -146,13 +190,46 @@ impl Scanner {
     /// The hits of each engine that lie inside the byte range `within` of
     /// `text` (character offsets still of the whole `text`).
     pub fn hits_in(&self, text: &str, b2c: &ByteToChar, within: std::ops::Range<usize>) -> Vec<Hits> {
-        let mut out = vec![Hits::default(); self.starts.len() - 1];
-        let Some(ac) = &self.ac else { return out };
+        let mut out = vec![Hits::default(); self.engines];
         let base = within.start;
-        for m in ac.find_overlapping_iter(&text[within]) {
-            let p = m.pattern().as_usize();
-            let e = self.starts.partition_point(|&s| s <= p) - 1;
-            out[e].0.push((p - self.starts[e], b2c.at(base + m.start()), b2c.at(base + m.end())));
+        let part = &text[within];
+        if let Some(ac) = &self.ac {
+            for m in ac.find_overlapping_iter(part) {
+                let (e, w) = self.pats[m.pattern().as_usize()];
+                out[e as usize].0.push((w as usize, b2c.at(base + m.start()), b2c.at(base + m.end())));
+            }
+        }
+        if self.single_words.is_empty() {
+            return out;
+        }
+        // one-character keywords, each merged in after the automaton's hits
+        // ending where it ends (hits stay in order of their end)
+        let mut singles = vec![Vec::new(); self.engines];
+        for (ci, c) in (b2c.at(base)..).zip(part.chars()) {
+            let k = c as usize;
+            if k < SINGLE_CHARS && self.single_set[k / 64] & (1 << (k % 64)) != 0 {
+                let i = self.single_chars.partition_point(|x| x.0 < c);
+                let (a, b) = (self.single_chars[i].1 as usize, self.single_chars[i + 1].1 as usize);
+                for &(e, w) in &self.single_words[a..b] {
+                    singles[e as usize].push((w as usize, ci, ci + 1));
+                }
+            }
+        }
+        for (hits, one) in out.iter_mut().zip(singles) {
+            if one.is_empty() {
+                continue;
+            }
+            let long = std::mem::take(&mut hits.0);
+            let mut merged = Vec::with_capacity(long.len() + one.len());
+            let mut li = long.into_iter().peekable();
+            for h in one {
+                while let Some(l) = li.next_if(|l| l.2 <= h.2) {
+                    merged.push(l);
+                }
+                merged.push(h);
+            }
+            merged.extend(li);
+            hits.0 = merged;
         }
         out
     }
@@ -298,7 +375,7 @@ impl Engine {
         let share = self.set.article_fallback_share?;
         let hits = &hits.0;
         let mut scores: Vec<(&str, f64)> = Vec::new();
-        for (ri, _) in self.fired(hits, &[], true) {
+        for (ri, _) in self.fired(hits, &[], true, false) {
             add_score(&mut scores, &self.set.rules[ri]);
         }
         let total: f64 = scores.iter().map(|s| s.1).sum();
@@ -308,9 +385,9 @@ impl Engine {
 
     /// The rules that fire on the words' hits `qh` and the sentence's `ch`
     /// (each rule reads the hits of its scope), in file order, with the
-    /// keywords that made each fire. Only rules with one of their own
-    /// keywords present are tried.
-    fn fired(&self, qh: &[Hit], ch: &[Hit], no_context: bool) -> Vec<(usize, Vec<Hit>)> {
+    /// keywords that made each fire (when `keywords`). Only rules with one
+    /// of their own keywords present are tried.
+    fn fired(&self, qh: &[Hit], ch: &[Hit], no_context: bool, keywords: bool) -> Vec<(usize, Vec<Hit>)> {
         // a rule fires only on a keyword of its own among the hits it reads:
         // the sentence's keywords can only make a sentence-scope rule fire;
         // the candidates are a bit set over the rules (one allocation, file order)
@@ -336,7 +413,7 @@ impl Engine {
                     Scope::Sentence if !no_context => ch,
                     _ => qh,
                 };
-                self.fire(&self.rules[ri], hits).map(|kw| (ri, kw))
+                self.fire(&self.rules[ri], hits, keywords).map(|kw| (ri, kw))
             })
             .collect()
     }
@@ -375,7 +452,7 @@ impl Engine {
     fn run_hits(&self, qh: &[Hit], ch: &[Hit], no_context: bool) -> (Vec<(String, f64)>, Vec<Evidence>) {
         let mut scores: Vec<(&str, f64)> = Vec::new();
         let mut ev = Vec::new();
-        for (ri, kw) in self.fired(qh, ch, no_context) {
+        for (ri, kw) in self.fired(qh, ch, no_context, self.evidence) {
             let spec = &self.set.rules[ri];
             add_score(&mut scores, spec);
             if !self.evidence {
@@ -400,26 +477,39 @@ impl Engine {
         (labels.into_iter().map(|(l, s)| (l.to_string(), s)).collect(), ev)
     }
 
-    fn fire(&self, r: &CRule, hits: &[Hit]) -> Option<Vec<Hit>> {
+    /// Whether the rule `r` fires on `hits`, with the keywords that made it
+    /// fire when `keywords` is asked (else an empty list: the first hit of
+    /// each condition is enough, no list is built).
+    fn fire(&self, r: &CRule, hits: &[Hit], keywords: bool) -> Option<Vec<Hit>> {
         let counts = |h: &Hit| !negated(r, self.max_len, hits, h);
         let mut kw = Vec::new();
-        if hits.iter().any(|h| r.none.contains(h.0)) {
+        if !r.none.is_empty() && hits.iter().any(|h| r.none.contains(h.0)) {
             return None;
         }
         if !r.any.is_empty() {
-            kw.extend(hits.iter().filter(|h| r.any.contains(h.0) && counts(h) && opens_clause(r, hits, h)));
-            if kw.is_empty() {
-                return None;
+            let mut found =
+                hits.iter().filter(|h| r.any.contains(h.0) && counts(h) && opens_clause(r, hits, h));
+            if keywords {
+                kw.extend(found);
+                if kw.is_empty() {
+                    return None;
+                }
+            } else {
+                found.next()?;
             }
         }
         for &w in &r.all {
             let a = hits.iter().find(|h| h.0 == w && counts(h))?;
-            kw.push(*a);
+            if keywords {
+                kw.push(*a);
+            }
         }
         if let Some(near) = &r.near {
             let (x, y) = near_pair(near, self.max_len, hits)?;
-            kw.push(x);
-            kw.push(y);
+            if keywords {
+                kw.push(x);
+                kw.push(y);
+            }
         }
         kw.sort_by_key(|h| (h.1, h.2));
         kw.dedup();
@@ -550,6 +640,37 @@ any = ["股市", "支持政策"]
         assert_eq!(hp[0].0[0].1, 6);
         let none = Scanner::new(&[]);
         assert!(none.hits(text, &byte_to_char(text)).is_empty());
+    }
+
+    #[test]
+    fn one_character_keywords_are_found_like_the_others_in_order_of_end() {
+        let rules = r#"
+[[rule]]
+id = "call.x"
+label = "call"
+any = ["要", "，", "不要", "要求", "不", "求"]
+"#;
+        let (set, errs) = parse("s.toml", rules, None);
+        assert!(errs.is_empty(), "{errs:?}");
+        let e = Engine::new(&set);
+        let text = "不要，要求不要求，要";
+        let got = e.hits_of(text).0;
+        // every occurrence of every word, by brute force
+        let chars: Vec<char> = text.chars().collect();
+        let mut want = Vec::new();
+        for (wi, w) in e.words.iter().enumerate() {
+            let wc: Vec<char> = w.chars().collect();
+            for s in 0..=chars.len() - wc.len() {
+                if chars[s..s + wc.len()] == wc[..] {
+                    want.push((wi, s, s + wc.len()));
+                }
+            }
+        }
+        let mut sorted = got.clone();
+        sorted.sort();
+        want.sort();
+        assert_eq!(sorted, want);
+        assert!(got.windows(2).all(|w| w[0].2 <= w[1].2), "{got:?}");
     }
 
     #[test]

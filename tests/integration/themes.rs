@@ -82,3 +82,37 @@ fn own_side_commitments_and_calls_on_others() {
     assert_eq!(first(&t, "“说到底，要靠自己动手。”老师刘芳说。").1, "call");
     assert_eq!(first(&t, "“要是明天下雨，活动就改期。”老师刘芳说。").1, "neutral");
 }
+
+#[test]
+fn stance_classes_added_for_issue_14() {
+    let t = Tagger::new().unwrap();
+    // credit given without a support verb; a list of what is missing is none
+    assert_eq!(first(&t, "“没有大家的帮助，就没有今天的我。”演员李娜说。").1, "support");
+    assert_eq!(first(&t, "“这里没有商店，也没有学校。”村民王芳说。").1, "neutral");
+    // a question put to someone pledges nothing; 要 before a quantity urges no one
+    assert_eq!(first(&t, "“你愿意去外地工作吗？”记者问。").1, "neutral");
+    assert_eq!(first(&t, "“过去浇一亩地要两个人忙一整天。”农民陈秀兰说。").1, "neutral");
+    // epistemic 应该 (probably) is no call; deontic 应该 is
+    assert_eq!(first(&t, "“这场比赛应该说对球队很有帮助。”教练刘军说。").1, "neutral");
+    assert_eq!(first(&t, "“各方应该保持克制。”发言人刘军说。").1, "call");
+    // the speaker's own hope and goal are commitments
+    assert_eq!(first(&t, "“我希望能早日回到赛场。”球员张强说。").1, "commit");
+    assert_eq!(first(&t, "“进入决赛是我们今年的目标。”队长张强说。").1, "commit");
+    // denial of a link, and an announced action of the subject's side
+    assert_eq!(first(&t, "“我们的组织与此事无关。”发言人刘军说。").1, "oppose");
+    assert_eq!(first(&t, "他说，公司将采取措施保障员工权益。").1, "commit");
+}
+
+#[test]
+fn theme_classes_added_for_issue_14() {
+    let t = Tagger::new().unwrap();
+    let has = |text: &str, theme: &str| first(&t, text).0.contains(&theme.to_string());
+    assert!(has("“这家超市的电器打折促销，价钱比上个月便宜。”顾客王芳说。", "economy"));
+    assert!(has("“他在内线的防守很出色，抢断也多。”教练刘军说。", "sports"));
+    assert!(has("“中美关系正处在关键时刻。”学者李华说。", "friendship"));
+    assert!(has("“圈养的大熊猫比野外的寿命更长。”研究员张明说。", "environment"));
+    // 红外线 holds 外线, 这片场地 holds 片场, 家用电器 holds 用电: no sports, culture, energy
+    assert!(!has("“这台红外线设备已经交付。”工程师李强说。", "sports"));
+    assert!(!has("“这片场地明年改建成停车场。”经理王刚说。", "culture"));
+    assert!(!has("“家用电器的销量今年上升了。”经理王刚说。", "energy"));
+}
