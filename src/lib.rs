@@ -139,6 +139,7 @@ stages!(
 pub mod api;
 pub mod error;
 pub mod explain;
+pub mod labels;
 pub mod ledger;
 pub mod lexicon;
 pub mod output;

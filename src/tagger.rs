@@ -14,7 +14,7 @@ use crate::text::decode::DecodeOptions;
 use crate::text::layout::{layout, Article};
 use crate::text::normalize::Folder;
 use crate::text::utf8_len;
-use crate::themes::{Engine, Hits, Scanner};
+use crate::themes::{Engine, Evidence, Hits, Scanner};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
@@ -508,130 +508,162 @@ impl Tagger {
         unterminated: bool,
         hits: &(Hits, Hits),
     ) -> Quote {
-        let gspan = |s: usize, e: usize| -> (usize, usize) {
-            if e > s {
-                (pos[s], pos[e - 1] + 1)
-            } else if s < pos.len() {
-                (pos[s], pos[s])
-            } else {
-                let end = pos.last().map_or(0, |p| p + 1);
-                (end, end)
-            }
-        };
-        // pieces: split where positions jump
-        let mut pieces = Vec::new();
-        let mut i = f.start;
-        while i < f.end {
-            let mut j = i + 1;
-            while j < f.end && pos[j] == pos[j - 1] + 1 {
-                j += 1;
-            }
-            pieces.push((pos[i], pos[j - 1] + 1));
-            i = j;
-        }
-        let (start, end) = gspan(f.start, f.end);
-        let text: String = orig[f.start..f.end].iter().collect();
-        let mut method = MethodTag::new(f.method);
-        // re-joined: the words, or the words and their speaker, cross a column break
-        let lo = [
-            Some(f.start),
-            f.speaker.as_ref().filter(|_| f.speaker_here).map(|s| s.span.0),
-            f.cue.map(|c| c.0),
-        ]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or(f.start);
-        let hi = [
-            Some(f.end),
-            f.speaker.as_ref().filter(|_| f.speaker_here).map(|s| s.span.1),
-            f.cue.map(|c| c.1),
-        ]
-        .into_iter()
-        .flatten()
-        .max()
-        .unwrap_or(f.end);
-        let crosses = hi > lo + 1 && (lo + 1..hi).any(|i| pos[i] != pos[i - 1] + 1);
-        if pieces.len() > 1 || crosses {
-            method.stitched = true;
-        }
-        if unterminated && f.end == norm.len() {
-            method.unterminated = true;
-        }
-        let (speaker, mut speaker_id, stype, mut title, mut affiliation) = match &f.speaker {
-            Some(sp) => (sp.text.clone(), sp.key.clone(), sp.stype, sp.title.clone(), sp.affiliation.clone()),
-            None => (String::new(), String::new(), SpeakerType::Unknown, String::new(), String::new()),
-        };
-        let mut speaker = speaker;
-        if stype == SpeakerType::Person {
-            let r = reg.person(&self.k, &speaker, &speaker_id, &title);
-            (speaker, speaker_id) = (r.name, r.key);
-            reg.carry(&speaker_id, &mut title, &mut affiliation);
-        }
-        let cue_text: String = f.cue.map(|(a, b)| orig[a..b].iter().collect()).unwrap_or_default();
-        // themes and stance
-        let q_span = (f.start, f.end);
-        // the sentence, as far as [`SENTENCE_CONTEXT_CHARS`] either side of the words
-        let s_span = context_span(f, norm.len());
-        let (mut themes, mut evidence) = if f.kind == Kind::Term || !self.themes_on {
-            (Vec::new(), Vec::new())
-        } else {
-            self.themes.run_spans(&hits.0, q_span, s_span)
-        };
-        let mut stance = "neutral".to_string();
-        let mut cue_stance = String::new();
-        if f.kind != Kind::Term && self.themes_on {
-            let (labels, ev) = self.stance.run_spans(&hits.1, q_span, s_span);
-            let order = ["oppose", "call", "commit", "support"];
-            let best = labels.iter().filter(|(l, _)| order.contains(&l.as_str())).max_by(|a, b| {
-                a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal).then_with(|| {
-                    order.iter().position(|o| *o == b.0).cmp(&order.iter().position(|o| *o == a.0))
-                })
-            });
-            if let Some((l, _)) = best {
-                stance = l.clone();
-            }
-            evidence.extend(ev.into_iter().filter(|e| order.contains(&&*e.label)));
-            if let Some(cue) = f.cue.filter(|(a, b)| b > a) {
-                // the cue's own words: the unit's hits inside it, no context
-                let (cl, cev) = self.stance.run_spans(&hits.1, cue, (0, 0));
-                if let Some((l, _)) = cl.iter().find(|(l, _)| l == "asserted" || l == "claimed") {
-                    cue_stance = l.clone();
-                }
-                evidence
-                    .extend(cev.into_iter().filter(|e| &*e.label == "asserted" || &*e.label == "claimed"));
-            }
-        }
-        let theme_ids: Vec<String> = themes.drain(..).map(|(l, _)| l).collect();
-        if self.evidence_on {
-            evidence.sort_by(|a, b| a.rule.cmp(&b.rule));
-        } else {
-            evidence = Vec::new();
-        }
+        let at = Positions(pos);
+        let pieces = at.pieces(f.start, f.end);
+        let (start, end) = at.span(f.start, f.end);
+        let method = Self::method_tag(f, pos, pieces.len(), unterminated && f.end == norm.len());
+        let who = self.speaker_of(f, reg);
+        let labels = self.labels(f, norm.len(), hits);
         Quote {
             doc: doc.to_string(),
             quote_id: 0,
             kind: f.kind,
             start,
             end,
-            text,
-            speaker,
-            speaker_id,
-            speaker_type: f.speaker.is_some().then_some(stype),
-            title,
-            affiliation,
-            cue: cue_text,
+            text: orig[f.start..f.end].iter().collect(),
+            speaker: who.speaker,
+            speaker_id: who.speaker_id,
+            speaker_type: f.speaker.as_ref().map(|sp| sp.stype),
+            title: who.title,
+            affiliation: who.affiliation,
+            cue: f.cue.map(|(a, b)| orig[a..b].iter().collect()).unwrap_or_default(),
             method,
             confidence: f.confidence,
-            themes: theme_ids,
-            stance: if f.kind == Kind::Term || !self.themes_on { None } else { Stance::parse(&stance) },
-            cue_stance: CueStance::parse(&cue_stance),
+            themes: labels.themes,
+            stance: labels.stance,
+            cue_stance: labels.cue_stance,
             pieces,
-            speaker_span: f.speaker.as_ref().filter(|_| f.speaker_here).map(|sp| gspan(sp.span.0, sp.span.1)),
-            cue_span: f.cue.map(|(a, b)| gspan(a, b)),
+            speaker_span: f
+                .speaker
+                .as_ref()
+                .filter(|_| f.speaker_here)
+                .map(|sp| at.span(sp.span.0, sp.span.1)),
+            cue_span: f.cue.map(|(a, b)| at.span(a, b)),
+            evidence: labels.evidence,
+        }
+    }
+
+    /// The rule, and whether the words (or the words and their speaker)
+    /// cross a column break or run to the end with their quote unclosed.
+    fn method_tag(f: &Found, pos: &[usize], pieces: usize, unterminated: bool) -> MethodTag {
+        let mut method = MethodTag::new(f.method);
+        let phrase = f.speaker.as_ref().filter(|_| f.speaker_here).map(|s| s.span);
+        let ends = [Some((f.start, f.end)), phrase, f.cue].into_iter().flatten();
+        let lo = ends.clone().map(|e| e.0).min().unwrap_or(f.start);
+        let hi = ends.map(|e| e.1).max().unwrap_or(f.end);
+        let crosses = hi > lo + 1 && (lo + 1..hi).any(|i| pos[i] != pos[i - 1] + 1);
+        method.stitched = pieces > 1 || crosses;
+        method.unterminated = unterminated;
+        method
+    }
+
+    /// The speaker's cells; a person is named as the article's registry
+    /// knows them (full name, id, carried title and affiliation).
+    fn speaker_of(&self, f: &Found, reg: &mut Registry) -> Who {
+        let Some(sp) = &f.speaker else { return Who::default() };
+        let mut who = Who {
+            speaker: sp.text.clone(),
+            speaker_id: sp.key.clone(),
+            title: sp.title.clone(),
+            affiliation: sp.affiliation.clone(),
+        };
+        if sp.stype == SpeakerType::Person {
+            let r = reg.person(&self.k, &who.speaker, &who.speaker_id, &who.title);
+            (who.speaker, who.speaker_id) = (r.name, r.key);
+            reg.carry(&who.speaker_id, &mut who.title, &mut who.affiliation);
+        }
+        who
+    }
+
+    /// Themes, stance and cue stance of a row, with the rules that fired.
+    fn labels(&self, f: &Found, len: usize, hits: &(Hits, Hits)) -> Labels {
+        if f.kind == Kind::Term || !self.themes_on {
+            return Labels::default();
+        }
+        let q_span = (f.start, f.end);
+        // the sentence, as far as [`SENTENCE_CONTEXT_CHARS`] either side of the words
+        let s_span = context_span(f, len);
+        let (themes, mut evidence) = self.themes.run_spans(&hits.0, q_span, s_span);
+        let (stance, ev) = self.stance.run_spans(&hits.1, q_span, s_span);
+        let order = &self.k.stance.precedence;
+        let ranked = |l: &str| order.iter().position(|o| o == l);
+        let best = stance.iter().filter(|(l, _)| ranked(l).is_some()).max_by(|a, b| {
+            a.1.partial_cmp(&b.1)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then_with(|| ranked(&b.0).cmp(&ranked(&a.0)))
+        });
+        evidence.extend(ev.into_iter().filter(|e| ranked(&e.label).is_some()));
+        let mut cue_stance = None;
+        if let Some(cue) = f.cue.filter(|(a, b)| b > a) {
+            // the cue's own words: the unit's hits inside it, no context
+            let (cl, cev) = self.stance.run_spans(&hits.1, cue, (0, 0));
+            cue_stance = cl.iter().find_map(|(l, _)| CueStance::parse(l));
+            evidence.extend(cev.into_iter().filter(|e| CueStance::parse(&e.label).is_some()));
+        }
+        if self.evidence_on {
+            evidence.sort_by(|a, b| a.rule.cmp(&b.rule));
+        } else {
+            evidence = Vec::new();
+        }
+        Labels {
+            themes: themes.into_iter().map(|(l, _)| l).collect(),
+            stance: Some(best.and_then(|(l, _)| Stance::parse(l)).unwrap_or(Stance::Neutral)),
+            cue_stance,
             evidence,
         }
     }
+}
+
+/// Where each character of a unit stands in the original text.
+struct Positions<'a>(&'a [usize]);
+
+impl Positions<'_> {
+    /// The original span of unit characters `s..e`.
+    fn span(&self, s: usize, e: usize) -> (usize, usize) {
+        let pos = self.0;
+        if e > s {
+            (pos[s], pos[e - 1] + 1)
+        } else if s < pos.len() {
+            (pos[s], pos[s])
+        } else {
+            let end = pos.last().map_or(0, |p| p + 1);
+            (end, end)
+        }
+    }
+
+    /// The pieces of `s..e` in the original text: split where positions jump.
+    fn pieces(&self, s: usize, e: usize) -> Vec<(usize, usize)> {
+        let pos = self.0;
+        let mut pieces = Vec::new();
+        let mut i = s;
+        while i < e {
+            let mut j = i + 1;
+            while j < e && pos[j] == pos[j - 1] + 1 {
+                j += 1;
+            }
+            pieces.push((pos[i], pos[j - 1] + 1));
+            i = j;
+        }
+        pieces
+    }
+}
+
+/// A row's speaker cells.
+#[derive(Default)]
+struct Who {
+    speaker: String,
+    speaker_id: String,
+    title: String,
+    affiliation: String,
+}
+
+/// A row's labels (none for terms and with themes off).
+#[derive(Default)]
+struct Labels {
+    themes: Vec<String>,
+    stance: Option<Stance>,
+    cue_stance: Option<CueStance>,
+    evidence: Vec<Evidence>,
 }
 
 /// One article (or the part of it) that a segment holds. Its rows are

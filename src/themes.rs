@@ -598,7 +598,7 @@ id = "economy.core"
 label = "economy"
 any = ["股市"]
 "#;
-        let (set, errs) = parse("t.toml", rules, None);
+        let (set, errs) = parse("t.toml", rules);
         assert!(errs.is_empty(), "{errs:?}");
         let e = Engine::new(&set);
         assert_eq!(e.dominant("球队赢了比赛。"), Some("sports".to_string()));
@@ -606,20 +606,20 @@ any = ["股市"]
         assert_eq!(e.dominant("球队赢了比赛，股市也涨了。"), None);
         assert_eq!(e.dominant("今天天气很好。"), None);
         // without the key the fallback is off
-        let (set, _) = parse("t.toml", &rules.replace("article_fallback_share = 0.6", ""), None);
+        let (set, _) = parse("t.toml", &rules.replace("article_fallback_share = 0.6", ""));
         assert_eq!(Engine::new(&set).dominant("球队赢了比赛。"), None);
     }
 
     #[test]
     fn one_scan_gives_each_rule_set_its_own_hits() {
-        let (stance, _) = parse("s.toml", RULES, None);
+        let (stance, _) = parse("s.toml", RULES);
         let themes = r#"
 [[rule]]
 id = "economy.core"
 label = "economy"
 any = ["股市", "支持政策"]
 "#;
-        let (themes, errs) = parse("t.toml", themes, None);
+        let (themes, errs) = parse("t.toml", themes);
         assert!(errs.is_empty(), "{errs:?}");
         let (t, s) = (Engine::new(&themes), Engine::new(&stance));
         let sc = Scanner::new(&[&t, &s]);
@@ -650,7 +650,7 @@ id = "call.x"
 label = "call"
 any = ["要", "，", "不要", "要求", "不", "求"]
 "#;
-        let (set, errs) = parse("s.toml", rules, None);
+        let (set, errs) = parse("s.toml", rules);
         assert!(errs.is_empty(), "{errs:?}");
         let e = Engine::new(&set);
         let text = "不要，要求不要求，要";
@@ -675,7 +675,7 @@ any = ["要", "，", "不要", "要求", "不", "求"]
 
     #[test]
     fn negation_flips_support() {
-        let (set, errs) = parse("s.toml", RULES, None);
+        let (set, errs) = parse("s.toml", RULES);
         assert!(errs.is_empty(), "{errs:?}");
         let e = Engine::new(&set);
         assert_eq!(e.run("我们支持", "").0[0].0, "support");
@@ -694,7 +694,7 @@ label = "security"
 any = ["人质"]
 not_within = ["质疑"]
 "#;
-        let (set, errs) = parse("t.toml", text, None);
+        let (set, errs) = parse("t.toml", text);
         assert!(errs.is_empty(), "{errs:?}");
         let e = Engine::new(&set);
         assert!(labels(&e, "有人质疑这个说法", "").is_empty());
@@ -732,7 +732,7 @@ weight = 0.5
 
     #[test]
     fn distinct_pairs_need_two_different_words_that_do_not_overlap() {
-        let (set, errs) = parse("t.toml", PAIRS, None);
+        let (set, errs) = parse("t.toml", PAIRS);
         assert!(errs.is_empty(), "{errs:?}");
         let e = Engine::new(&set);
         // the same word twice: only the non-distinct rule fires
@@ -747,7 +747,7 @@ weight = 0.5
 
     #[test]
     fn short_quote_without_label_takes_its_sentence_labels() {
-        let (set, errs) = parse("t.toml", PAIRS, None);
+        let (set, errs) = parse("t.toml", PAIRS);
         assert!(errs.is_empty(), "{errs:?}");
         let e = Engine::new(&set);
         let (l, ev) = e.run("稳步推进", "双边贸易“稳步推进”");
@@ -772,7 +772,7 @@ any = ["要"]
 clause_start = ["，", "也"]
 not_within = ["要是"]
 "#;
-        let (set, errs) = parse("s.toml", rules, None);
+        let (set, errs) = parse("s.toml", rules);
         assert!(errs.is_empty(), "{errs:?}");
         let e = Engine::new(&set);
         assert_eq!(labels(&e, "要团结", ""), vec!["call"]);

@@ -49,38 +49,9 @@ pub const FILES: &[FileSpec] = &[
     spec!("stance.toml", []),
 ];
 
-/// The theme ids of the taxonomy (DESIGN.md).
-pub const THEMES: &[&str] = &[
-    "trade",
-    "connectivity",
-    "environment",
-    "agriculture",
-    "security",
-    "sovereignty",
-    "development",
-    "people",
-    "friendship",
-    "multilateralism",
-    "history",
-    "technology",
-    "energy",
-    "economy",
-    "governance",
-    "health",
-    "education",
-    "sports",
-    "culture",
-    "disaster",
-    "military",
-    "society",
-];
-
 /// The patterns `layout.tsv` must define.
 pub const LAYOUT_PATTERNS: &[&str] =
     &["byline", "byline_names", "continuation", "dateline", "dateline_parts", "dateline_prefix", "heading"];
-
-/// Stance labels, including the cue-stance pair.
-pub const STANCES: &[&str] = &["support", "oppose", "commit", "call", "asserted", "claimed"];
 
 /// The raw text of every lexicon file, with where it came from.
 #[derive(Debug, Clone)]
@@ -196,9 +167,14 @@ impl Lexicons {
         let rule_files = || {
             let idx = |n: &str| FILES.iter().position(|f| f.name == n).expect("known file");
             let (name, text) = self.text(idx("themes.toml"));
-            let themes = rules::parse(name, text, Some(THEMES));
+            let (themes, mut errs) = rules::parse(name, text);
+            errs.extend(require_labels(name, &themes));
+            let themes = (themes, errs);
             let (name, text) = self.text(idx("stance.toml"));
-            (themes, rules::parse(name, text, Some(STANCES)))
+            let (stance, mut errs) = rules::parse(name, text);
+            errs.extend(require_labels(name, &stance));
+            errs.extend(stance_labels(name, text, &stance));
+            (themes, (stance, errs))
         };
         std::thread::scope(|sc| {
             let rules = std::thread::Builder::new().spawn_scoped(sc, rule_files);
@@ -227,6 +203,39 @@ impl Lexicons {
         tables::load(&src, &mut k, &mut errs);
         (k, errs)
     }
+}
+
+/// A rule file of the tagger names the labels its rules vote for.
+fn require_labels(file: &str, set: &RuleSet) -> Option<LexiconError> {
+    (set.labels.is_empty() && !set.rules.is_empty())
+        .then(|| LexiconError::new(file, 0, "labels = [...] is missing: the labels the rules may vote for"))
+}
+
+/// The labels of `stance.toml` are the codebook's: a unit's stance (and
+/// only those rank in `precedence`) or a cue's.
+fn stance_labels(file: &str, text: &str, set: &RuleSet) -> Vec<LexiconError> {
+    use crate::labels::{CueStance, Stance};
+    let mut errs = Vec::new();
+    let line = |key: &str| text.find(key).map_or(0, |b| text[..b].matches('\n').count() + 1);
+    for l in &set.labels {
+        if Stance::parse(l).is_none() && CueStance::parse(l).is_none() {
+            errs.push(LexiconError::new(
+                file,
+                line("labels ="),
+                format!("label {l:?} is not a stance (support, oppose, commit, call) or a cue stance (asserted, claimed)"),
+            ));
+        }
+    }
+    for p in &set.precedence {
+        if Stance::parse(p).is_none() {
+            errs.push(LexiconError::new(
+                file,
+                line("precedence ="),
+                format!("precedence ranks {p:?}, not a stance"),
+            ));
+        }
+    }
+    errs
 }
 
 /// The characters of a one-character-per-row table (translit.tsv,
@@ -623,6 +632,32 @@ mod tests {
         assert!(!ws.contains_chars(&[]) && !ws.contains_chars(&chars("阳")));
         let long = chars("一二三四五六七八九十一二三四五");
         assert!(!ws.contains_chars(&long));
+    }
+
+    #[test]
+    fn rule_files_name_their_labels_and_stance_labels_are_the_codebooks() {
+        let rules = "[[rule]]\nid = \"praise.words\"\nlabel = \"praise\"\nany = [\"好\"]\n";
+        let mut lex = Lexicons::embedded();
+        lex.replace("themes.toml", "t/themes.toml", rules.as_bytes().to_vec()).unwrap();
+        let stance =
+            format!("labels = [\"praise\", \"support\"]\nprecedence = [\"praise\", \"support\"]\n{rules}");
+        lex.replace("stance.toml", "t/stance.toml", stance.into_bytes()).unwrap();
+        let msgs: Vec<String> = lex.check().1.iter().map(|e| e.to_string()).collect();
+        assert!(
+            msgs.contains(
+                &"t/themes.toml:0: labels = [...] is missing: the labels the rules may vote for".to_string()
+            ),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.starts_with("t/stance.toml:1: label \"praise\" is not a stance")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.starts_with("t/stance.toml:2: precedence ranks \"praise\"")),
+            "{msgs:?}"
+        );
+        assert!(Lexicons::embedded().check().1.is_empty());
     }
 
     #[test]

@@ -81,6 +81,10 @@ pub struct RuleSpec {
 #[serde(deny_unknown_fields)]
 struct FileSpec {
     #[serde(default)]
+    labels: Vec<String>,
+    #[serde(default)]
+    precedence: Vec<String>,
+    #[serde(default)]
     lists: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     thresholds: BTreeMap<String, f64>,
@@ -129,6 +133,11 @@ pub struct Rule {
 /// A parsed rule file.
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
+    /// The labels the rules may vote for (`labels = [...]`): the theme ids
+    /// of the taxonomy, the stance labels.
+    pub labels: Vec<String>,
+    /// Which label wins a tie of scores, first first (`precedence = [...]`).
+    pub precedence: Vec<String>,
     /// The rules, in file order.
     pub rules: Vec<Rule>,
     /// Per-label thresholds (`default` applies to the rest).
@@ -163,9 +172,10 @@ fn find_line(text: &str, needle: &str) -> usize {
     text.find(needle).map(|b| line_of(text, b)).unwrap_or(0)
 }
 
-/// Parses and validates a rule file. `labels`, when given, is the set of
-/// allowed labels. Returns the usable rules and every problem found.
-pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<LexiconError>) {
+/// Parses and validates a rule file: its `labels` (when given, every rule
+/// votes for one of them), `precedence`, lists and rules. Returns the
+/// usable rules and every problem found.
+pub fn parse(file: &str, text: &str) -> (RuleSet, Vec<LexiconError>) {
     let mut errs = Vec::new();
     if text.len() > super::tsv::MAX_FILE_BYTES {
         errs.push(LexiconError::new(file, 0, "file is too large"));
@@ -182,6 +192,8 @@ pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<L
         }
     };
     let mut c = Compiler { file, text, lists: &spec.lists, used: HashSet::new(), errs };
+    c.check_labels(&spec);
+    let labels: Vec<&str> = spec.labels.iter().map(String::as_str).collect();
     c.check_lists();
     let lines = rule_lines(text, &spec.rule);
     let mut ids: HashMap<&str, usize> = HashMap::new();
@@ -192,7 +204,7 @@ pub fn parse(file: &str, text: &str, labels: Option<&[&str]>) -> (RuleSet, Vec<L
             c.err(line, format!("duplicate rule id {:?} (first on line {first})", r.id));
             bad = true;
         }
-        if labels.is_some_and(|allowed| !allowed.contains(&r.label.as_str())) {
+        if !labels.is_empty() && !labels.contains(&r.label.as_str()) {
             c.err(line, format!("rule {:?}: unknown label {:?}", r.id, r.label));
             bad = true;
         }
@@ -262,6 +274,23 @@ impl Compiler<'_> {
 
     fn list_line(&self, name: &str) -> usize {
         find_line(self.text, &format!("{name} ="))
+    }
+
+    /// The file names its labels, each once, and ranks only those.
+    fn check_labels(&mut self, spec: &FileSpec) {
+        let line = find_line(self.text, "labels =");
+        let mut seen = HashSet::new();
+        for l in &spec.labels {
+            if !seen.insert(l.as_str()) {
+                self.err(line, format!("label {l:?} is listed twice"));
+            }
+        }
+        let line = find_line(self.text, "precedence =");
+        for p in &spec.precedence {
+            if !seen.contains(p.as_str()) {
+                self.err(line, format!("precedence names {p:?}, which is not in labels"));
+            }
+        }
     }
 
     /// Every list has keywords, none empty or repeated.
@@ -357,6 +386,8 @@ impl Compiler<'_> {
             self.err(line, "article_fallback_share must be between 0 and 1");
         }
         RuleSet {
+            labels: spec.labels.clone(),
+            precedence: spec.precedence.clone(),
             rules,
             thresholds: spec.thresholds.iter().map(|(k, v)| (k.clone(), *v)).collect(),
             max_labels: spec.max_labels,
@@ -412,21 +443,27 @@ id = "t.two"
 label = "nope"
 any = ["@missing"]
 "#;
-        let (set, errs) = parse("t.toml", text, Some(&["trade"]));
+        let (set, errs) = parse(
+            "t.toml",
+            &format!(
+                "labels = [\"trade\"]
+{text}"
+            ),
+        );
         assert_eq!(set.rules.len(), 1);
         assert_eq!(set.rules[0].any, vec!["x", "y", "w"]);
         let msgs: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
-        assert!(msgs.iter().any(|m| m.contains("unknown label") && m.starts_with("t.toml:12:")), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.contains("unknown label") && m.starts_with("t.toml:13:")), "{msgs:?}");
         assert!(msgs.iter().any(|m| m.contains("@missing")), "{msgs:?}");
         assert!(
-            msgs.iter().any(|m| m.contains("\"unused\" is never used") && m.starts_with("t.toml:4:")),
+            msgs.iter().any(|m| m.contains("\"unused\" is never used") && m.starts_with("t.toml:5:")),
             "{msgs:?}"
         );
     }
 
     #[test]
     fn syntax_error_has_a_line() {
-        let (_, errs) = parse("t.toml", "[lists]\na = [\"x\"\n[[rule]]\n", None);
+        let (_, errs) = parse("t.toml", "[lists]\na = [\"x\"\n[[rule]]\n");
         assert_eq!(errs.len(), 1);
         assert!(errs[0].line > 0);
     }
