@@ -515,6 +515,7 @@ mod tests {
             aliases: vec!["Q·P".into()],
             title: String::new(),
             affiliation: String::new(),
+            gender: None,
         });
         k.words.insert(Role::PronounGroup, ["they".to_string()].into());
         k.sources.push(("all".into(), true));

@@ -9,7 +9,7 @@ use super::clauses::Clause;
 use super::context::Context;
 use super::speaker::{Parser, Speaker, SpeakerType};
 use super::{later_person, Unit};
-use crate::lexicon::Role;
+use crate::lexicon::{Gender, Knowledge, Role};
 use crate::mentions::EntityKind;
 use crate::text::marks;
 
@@ -159,6 +159,14 @@ impl<'a> Coref<'a> {
     /// quantifier (一位), an organisation or place (卫生部……), or the
     /// clause itself; the longest such reading wins.
     fn described_phrase(&self, cx: &Context, ss: usize, i: usize, e: usize) -> Option<Speaker> {
+        self.described_as(cx, ss, i, e, SpeakerType::Anonymous)
+    }
+
+    /// [`Coref::described_phrase`] for a source of type `want`; a plural
+    /// suffix right after the noun (大学生们) belongs to the phrase.
+    fn described_as(&self, cx: &Context, ss: usize, i: usize, e: usize, want: SpeakerType) -> Option<Speaker> {
+        let plural = e < cx.n && cx.p.char_is(e, Role::PluralSuffix);
+        let ends = |end: usize| end == e || (plural && end == e + 1);
         let opens = |x: usize| {
             x == i
                 || x == ss
@@ -171,7 +179,7 @@ impl<'a> Coref<'a> {
         };
         (i.saturating_sub(16).max(ss)..=i).filter(|&x| opens(x)).find_map(|st| {
             cx.p.parse_forward(st, e)
-                .filter(|(sp, end)| *end == e && sp.span.0 == st && sp.stype == SpeakerType::Anonymous)
+                .filter(|(sp, end)| ends(*end) && sp.span.0 == st && sp.stype == want)
                 .map(|(sp, _)| sp)
         })
     }
@@ -200,21 +208,60 @@ impl<'a> Coref<'a> {
             .map(|t| t[0]);
         if let Some(c) = surname {
             let fits = |sp: &Speaker| sp.name.chars().count() >= 2 && sp.name.starts_with(c);
-            return self
-                .named_to(cx, pos)
-                .iter()
-                .chain(pc.iter())
-                .filter(|(i, sp)| *i < pos && fits(sp))
-                .max_by_key(|(i, _)| *i)
-                .map(|(_, sp)| sp.clone())
-                .or_else(|| self.prior().filter(|sp| fits(sp)));
+            return self.nearest_fitting(cx, pos, pc, &fits);
         }
         let not_reporter = |sp: &Speaker| {
             !k.role(Role::Reporter).contains(&sp.title) && !k.role(Role::Reporter).contains(&sp.text)
         };
+        let gender = |sp: &Speaker| gender_fits(k, pronoun, sp);
         self.person_before(cx, pos, pc)
+            .filter(gender)
+            .or_else(|| self.nearest_fitting(cx, pos, pc, &gender))
             .or_else(|| self.described_before(cx, pos).map(|x| x.1).filter(not_reporter))
             .or_else(|| self.one_described_in_unit(cx, pos).filter(not_reporter))
+    }
+
+    /// The last person before `pos` that `fits`: named in the unit or
+    /// quoted through a cue (`pc`), else the last person before the unit.
+    fn nearest_fitting(&self, cx: &Context, pos: usize, pc: &[Named], fits: &dyn Fn(&Speaker) -> bool) -> Option<Speaker> {
+        self.named_to(cx, pos)
+            .iter()
+            .chain(pc.iter())
+            .filter(|(i, sp)| *i < pos && fits(sp))
+            .max_by_key(|(i, _)| *i)
+            .map(|(_, sp)| sp.clone())
+            .or_else(|| self.prior().filter(|sp| fits(sp)))
+    }
+
+    /// 几位大学生走进教室。他们说: the group a plural pronoun at `pos`
+    /// refers back to, a source described as several (a plural noun, a
+    /// group quantifier) outside the quotes earlier in the unit, the
+    /// nearest first.
+    pub fn group_before(&self, cx: &Context, pos: usize) -> Option<Speaker> {
+        let u = &cx.u;
+        let noun = |i: usize| {
+            cx.outside(i)
+                && !self.nx(cx).covered[i]
+                && matches!(u.ents.get(i).and_then(|v| v.first()), Some((_, EntityKind::Source(_) | EntityKind::Title(_))))
+                && !u.lone_surname_before(i)
+        };
+        (pos.saturating_sub(GROUP_REACH)..pos).rev().filter(|&i| noun(i)).find_map(|i| {
+            let &(e, _) = u.ents.get(i).and_then(|v| v.first())?;
+            if e > pos || cx.p.ends_with_org_suffix(i, e) {
+                return None;
+            }
+            let (ds, _) = cx.sentence(i);
+            // 华侨十分激动 / 几位大学生: the group opens its clause or is
+            // counted; a noun inside a compound (文明市民公约) is no group
+            // (a list mark before it, 职工、居民, joins it to a longer subject)
+            let opens_clause = |a: usize| {
+                a == ds
+                    || (a > 0 && marks::is_clause_punct(cx.norm[a - 1]) && !cx.p.char_is(a - 1, Role::Conjunction))
+            };
+            let counted = |a: usize| cx.p.word_at(a, e, Role::Quantifier).is_some();
+            self.described_as(cx, ds, i, e, SpeakerType::Group)
+                .filter(|sp| self.one_source(cx, sp) && (opens_clause(sp.span.0) || counted(sp.span.0)))
+        })
     }
 
     /// 64岁的刘永斌大爷……的刘大爷: the person named in full before `pos` in
@@ -266,6 +313,24 @@ impl<'a> Coref<'a> {
     }
 }
 
+/// How far before a plural pronoun a group it refers back to is looked
+/// for (characters).
+const GROUP_REACH: usize = 200;
+
+/// Can the pronoun `pronoun` (他, 她) stand for `sp`? Not for a person
+/// `people.tsv` lists with the other gender; a person of unknown gender
+/// fits either.
+fn gender_fits(k: &Knowledge, pronoun: &Speaker, sp: &Speaker) -> bool {
+    let want = if k.role(Role::PronounFemale).contains(&pronoun.text) {
+        Gender::Female
+    } else if k.role(Role::PronounMale).contains(&pronoun.text) {
+        Gender::Male
+    } else {
+        return true;
+    };
+    sp.person.and_then(|i| k.people.get(i)).and_then(|p| p.gender).is_none_or(|g| g == want)
+}
+
 /// How far before a pronoun's sentence a source described as one is looked
 /// for (characters).
 const DESCRIBED_REACH: usize = 300;
@@ -307,6 +372,14 @@ pub(crate) fn resolve_pronouns(cx: &Context, clauses: &mut [Clause]) -> Vec<Name
                 && !pronoun.text.chars().all(|x| k.role(Role::PronounPerson).contains(&x.to_string()))
             {
                 c.speaker = None; // a lone surname with no person to stand for
+            }
+        }
+        let back_group = c.speaker.as_ref().is_some_and(|sp| k.role(Role::PronounBackGroup).contains(&sp.text));
+        if back_group {
+            if let Some(mut g) = cx.coref.group_before(cx, c.clause_start) {
+                g.span = c.speaker.as_ref().map_or(g.span, |sp| sp.span);
+                c.speaker = Some(g);
+                c.method = super::Method::GroupPronoun;
             }
         }
         if c.here {
@@ -465,5 +538,25 @@ mod tests {
     fn one_source_described_in_an_earlier_sentence() {
         let got = rows("一位老年居民成了拆迁户。今天他连声说：“政府真讲信用。”");
         assert_eq!(got, ["direct | 政府真讲信用。 | 一位老年居民 | colon"]);
+    }
+
+    #[test]
+    fn a_plural_pronoun_takes_the_group_described_before() {
+        let got = rows("几位大学生走进了教室。他们说：“我们很高兴。”");
+        assert_eq!(got, ["direct | 我们很高兴。 | 几位大学生 | colon"]);
+    }
+
+    #[test]
+    fn a_plural_pronoun_with_no_group_before_stays() {
+        let got = rows("他们说：“我们很高兴。”");
+        assert_eq!(got, ["direct | 我们很高兴。 | 他们 | colon"]);
+    }
+
+    #[test]
+    fn she_never_stands_for_a_man_of_the_lexicon() {
+        let got = rows("华春莹介绍了王毅的行程。她说：“访问很成功。”");
+        assert_eq!(got, ["direct | 访问很成功。 | 华春莹 | colon"]);
+        let got = rows("王毅会见了华春莹。他说：“访问很成功。”");
+        assert_eq!(got, ["direct | 访问很成功。 | 王毅 | colon"]);
     }
 }

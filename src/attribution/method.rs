@@ -44,10 +44,12 @@ pub enum Method {
     Writer,
     /// no cue: the person who is the subject of the sentence introducing the quote
     IntroSubject,
+    /// 他们说, resolved to a group described before
+    GroupPronoun,
 }
 
 /// Every method, in the order of the enum.
-pub const ALL: [Method; 20] = [
+pub const ALL: [Method; 21] = [
     Method::Colon,
     Method::Preposed,
     Method::Governed,
@@ -68,6 +70,7 @@ pub const ALL: [Method; 20] = [
     Method::Term,
     Method::Writer,
     Method::IntroSubject,
+    Method::GroupPronoun,
 ];
 
 /// A quote that continues the cue of the quote right before it (“…”“…”):
@@ -109,6 +112,7 @@ impl Method {
             Method::Term => "term",
             Method::Writer => "writer",
             Method::IntroSubject => "intro_subject",
+            Method::GroupPronoun => "group_pronoun",
         }
     }
 
@@ -143,6 +147,9 @@ impl Method {
             Method::IntroSubject => {
                 "no cue, no speaker before: the subject of the sentence introducing the quote"
             }
+            Method::GroupPronoun => {
+                "a plural pronoun speaker resolved to the group described before it: 几位大学生……他们说"
+            }
             Method::Writer => {
                 "the reporter or first-person narrator asks or speaks: 记者问：“…”, “…”我们问道"
             }
@@ -167,6 +174,7 @@ impl Method {
             Method::Term => 0.0,
             Method::Writer => 0.8,
             Method::IntroSubject => 0.5,
+            Method::GroupPronoun => 0.6,
         }
     }
 }

@@ -362,6 +362,28 @@ pub struct Person {
     pub title: String,
     /// Usual affiliation.
     pub affiliation: String,
+    /// The gender column, when given: what 他 and 她 may refer to.
+    pub gender: Option<Gender>,
+}
+
+/// The gender of a listed person (`m` or `f` in `people.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// `m`
+    Male,
+    /// `f`
+    Female,
+}
+
+impl Gender {
+    /// The gender spelled `s` in `people.tsv` (`m`, `f`).
+    pub fn parse(s: &str) -> Option<Gender> {
+        match s {
+            "m" => Some(Gender::Male),
+            "f" => Some(Gender::Female),
+            _ => None,
+        }
+    }
 }
 
 /// Roles of `function_words.tsv`.
@@ -411,11 +433,14 @@ pub enum Role {
     TimeSuffix,
     WordsFrameStart,
     WordsFrameEnd,
+    PronounMale,
+    PronounFemale,
+    PronounBackGroup,
 }
 
 impl Role {
     /// Number of roles (the last one's index and one).
-    pub const COUNT: usize = Role::WordsFrameEnd as usize + 1;
+    pub const COUNT: usize = Role::PronounBackGroup as usize + 1;
 
     fn parse(s: &str) -> Option<Role> {
         Some(match s {
@@ -462,6 +487,9 @@ impl Role {
             "time_suffix" => Role::TimeSuffix,
             "words_frame_start" => Role::WordsFrameStart,
             "words_frame_end" => Role::WordsFrameEnd,
+            "pronoun_male" => Role::PronounMale,
+            "pronoun_female" => Role::PronounFemale,
+            "pronoun_back_group" => Role::PronounBackGroup,
             _ => return None,
         })
     }
@@ -672,7 +700,7 @@ mod tests {
 
     #[test]
     fn every_role_has_a_bit_in_a_word_mask() {
-        assert_eq!(Role::COUNT, 43);
+        assert_eq!(Role::COUNT, 46);
         assert!(Role::COUNT <= crate::mentions::RoleMask::BITS as usize);
         assert_eq!(Role::parse("adverbial"), Some(Role::Adverbial));
     }

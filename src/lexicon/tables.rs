@@ -3,7 +3,7 @@
 //! row is deserialised by name of column, and a value that does not fit
 //! (an unknown class, a flag that is not 0 or 1) is a problem at its line.
 
-use super::{char_set, tsv, Cue, CueClass, Knowledge, Person, Role, Title, LAYOUT_PATTERNS};
+use super::{char_set, tsv, Cue, CueClass, Gender, Knowledge, Person, Role, Title, LAYOUT_PATTERNS};
 use crate::error::LexiconError;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
@@ -113,6 +113,8 @@ struct PersonRow {
     aliases: String,
     title: String,
     affiliation: String,
+    #[serde(default)]
+    gender: String,
 }
 
 #[derive(Deserialize)]
@@ -233,7 +235,11 @@ fn people(file: &str, rows: Vec<(usize, PersonRow)>, k: &mut Knowledge, errs: &m
                 }
             }
         }
-        k.people.push(Person { name: r.name, aliases, title: r.title, affiliation: r.affiliation });
+        let gender = Gender::parse(r.gender.trim());
+        if gender.is_none() && !r.gender.trim().is_empty() {
+            errs.push(LexiconError::new(file, line, format!("gender {:?} must be m, f or empty", r.gender)));
+        }
+        k.people.push(Person { name: r.name, aliases, title: r.title, affiliation: r.affiliation, gender });
     }
 }
 

@@ -154,6 +154,11 @@ impl Parser<'_> {
         }) {
             return false;
         }
+        // 小刘, 老何: a familiar prefix before a common surname names a person
+        let common = |c: &char| self.k.surname_rank.get(c).is_some_and(|&r| r <= Self::FAMILIAR_SURNAME_RANK);
+        if name.len() == 2 && self.familiar_name(ns, end) && common(&name[1]) {
+            return true;
+        }
         let occurs = |w: &[char]| self.written_elsewhere(w, ns);
         let translit = name.iter().all(|c| self.k.translit.contains(c));
         // 华人重视, 武器核查: a surname and a common word are no name
@@ -315,6 +320,10 @@ impl Parser<'_> {
         ((3..=5).contains(&l) && (i..i + l).all(bare)).then_some(l)
     }
 
+    /// A familiar name (小刘, 老何) read before a predicate needs a surname
+    /// at least this common (rank in `surnames.tsv`): 老师, 老百姓 are words.
+    const FAMILIAR_SURNAME_RANK: u32 = 100;
+
     /// A name read by [`Parser::loose_name_at`] needs a surname at least
     /// this common (rank in `surnames.tsv`).
     const LOOSE_SURNAME_RANK: u32 = 200;
@@ -373,5 +382,13 @@ mod tests {
             p.leading_person(0, 9).map(|(sp, e)| (speaker_line(&sp), e))
         });
         assert_eq!(got, Some(("王小明 | 王小明 | 局长 |  | person".to_string(), 5)));
+    }
+
+    #[test]
+    fn a_familiar_name_before_its_predicate() {
+        let got = crate::attribution::testing::rows("“要想致富拜天拜地都没用，”老何点着头说。");
+        assert_eq!(got, ["direct | 要想致富拜天拜地都没用， | 老何 | postposed"]);
+        let got = crate::attribution::testing::rows("“我还巴不得能买到票呢。”小刘急于今年申请赴美留学。");
+        assert_eq!(got, ["direct | 我还巴不得能买到票呢。 | 小刘 | adjacent_subject"]);
     }
 }
