@@ -135,8 +135,9 @@ fn words(q: &Quote) -> String {
     format!("{w}{more}")
 }
 
-/// A row as a snapshot line shows it, after its doc.
-fn row_line(q: &Quote) -> String {
+/// A row as a snapshot line shows it, after its doc (or line): kind, words,
+/// speaker (type), title, affiliation, cue, method, themes, stance.
+pub fn row_line(q: &Quote) -> String {
     format!(
         "{} | {} | {} ({}) | {} | {} | {} | {} | {} | {}",
         q.kind,

@@ -23,21 +23,8 @@ fn render(text: &str, tagger: &Tagger) -> String {
         "line | kind | words | speaker (type) | title | affiliation | cue | method | themes | stance\n",
     );
     for q in tagger.tag("doc", text).quotes {
-        let words: String = q.text.chars().filter(|c| *c != '\n').take(36).collect();
-        let more = if q.text.chars().count() > 36 { "…" } else { "" };
-        out.push_str(&format!(
-            "L{} | {} | {words}{more} | {} ({}) | {} | {} | {} | {} | {} | {}\n",
-            line_of[q.start.min(line_of.len() - 1)],
-            q.kind,
-            q.speaker,
-            q.speaker_type_str(),
-            q.title,
-            q.affiliation,
-            q.cue,
-            q.method,
-            q.themes.join(";"),
-            q.stance_str()
-        ));
+        let line = line_of[q.start.min(line_of.len() - 1)];
+        out.push_str(&format!("L{line} | {}\n", yinyu::review::row_line(&q)));
     }
     out
 }
